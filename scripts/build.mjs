@@ -1,0 +1,77 @@
+// Builds dist/: core.js (+ lazy chunks), core.css, the worker scripts, the
+// interpreters copied from node_modules, core.d.ts and custom-elements.json.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const fast = process.argv.includes('--fast'); // skip types and manifest
+
+/** Files of the Python `pyscript` package, bundled as one `{path: text}` map. */
+const pythonFiles = {
+  name: 'python-files',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:python-files$/ }, () => ({ path: 'python-files', namespace: 'py' }));
+    b.onLoad({ filter: /.*/, namespace: 'py' }, async () => {
+      const base = join(root, 'src/python');
+      const files = {};
+      for (const entry of await readdir(base, { recursive: true })) {
+        if (entry.endsWith('.py')) files[entry.split('\\').join('/')] = await readFile(join(base, entry), 'utf8');
+      }
+      return { contents: `export default ${JSON.stringify(files)};`, loader: 'js', watchDirs: [base] };
+    });
+  },
+};
+
+// dist/ is not wiped first: several test runs may read it while another
+// build writes it. Stale hashed chunks are harmless; `npm run clean` removes them.
+await mkdir(dist, { recursive: true });
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  plugins: [pythonFiles],
+  loader: { '.py': 'text', '.css': 'text' },
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(Object.entries({
+      core: 'src/index.ts',
+      worker: 'src/worker.ts',
+      'service-worker': 'src/sync/service-worker.ts',
+    }).filter(([, file]) => existsSync(join(root, file)))),
+  outdir: dist,
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+});
+await cp(join(root, 'src/core.css'), join(dist, 'core.css'));
+
+// Interpreters: only the files a browser needs.
+const copy = async (from, to, names) => {
+  await mkdir(join(dist, to), { recursive: true });
+  for (const name of names) await cp(join(root, 'node_modules', from, name), join(dist, to, name));
+};
+await copy('pyodide', 'pyodide', [
+  'pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json', 'package.json',
+]);
+await copy('@micropython/micropython-webassembly-pyscript', 'micropython', ['micropython.mjs', 'micropython.wasm', 'package.json']);
+
+if (!fast) {
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly'], { cwd: root, stdio: 'inherit' });
+  await writeFile(join(dist, 'core.d.ts'), "export * from './types/index.js';\n");
+  execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--litelement', '--globs', 'src/elements/*.ts', 'src/editor/*.ts', '--exclude', 'src/**/*.test.ts'], { cwd: root, stdio: 'ignore' });
+}
+
+const { gzipSync } = await import('node:zlib');
+const core = await readFile(join(dist, 'core.js'));
+console.log(`dist/core.js ${(core.length / 1024).toFixed(1)} KB, ${(gzipSync(core).length / 1024).toFixed(1)} KB gzipped (${relative(root, dist)})`);

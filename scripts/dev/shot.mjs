@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const url = process.argv[2]; const out = process.argv[3] ?? '/tmp/shot.png';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync','--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console.' + m.type() + ':', m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+page.on('requestfailed', (r) => console.log('requestfailed:', r.url(), r.failure()?.errorText));
+const t0 = Date.now();
+await page.goto(url);
+await page.waitForFunction(() => document.getElementById('status')?.textContent === 'all done', null, { timeout: 60000 }).catch(e => console.log('timeout', e.message));
+console.log('ms', Date.now() - t0);
+await page.screenshot({ path: out, fullPage: true });
+console.log((await page.content()).slice(0, 6000));
+await browser.close();

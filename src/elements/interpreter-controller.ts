@@ -1,0 +1,164 @@
+/**
+ * The lifecycle of one script element, as a lit `ReactiveController`: read
+ * the source once on first connect, boot (or share) the interpreter, fire
+ * `:ready`, run the code between the hooks, report errors on the page, fire
+ * `:done`. `<script type="py">` tags reach it through the `<py-script>` host
+ * that `script-tags.ts` puts after them, so there is one lifecycle.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ErrorCode, PyScriptError } from '../errors.js';
+import { dedent } from '../runtime/dedent.js';
+import { hooks, joinCode, type HookCallback } from '../runtime/hooks.js';
+import { typeOfKind } from '../runtime/registry.js';
+import type { Interpreter, InterpreterKind } from '../runtime/types.js';
+import { allDone } from './all-done.js';
+import { emit } from './events.js';
+import { mainInterpreter } from './main-interpreters.js';
+import { reportError, toPyScriptError } from './report.js';
+
+/** What the controller needs from its element. */
+export interface ScriptHost extends ReactiveControllerHost, HTMLElement {
+  src: string;
+  target: string;
+  async: boolean;
+  worker: boolean;
+  /** The `<script type="py">` this element stands for, if any. */
+  readonly sourceScript: HTMLScriptElement | null;
+  /** The interpreter's own API, set before `:ready`. */
+  interpreter: unknown;
+}
+
+let ids = 0;
+
+/** Resolves once the HTML parser has finished, so element text is complete. */
+const parsed = (): Promise<void> =>
+  document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+    : Promise.resolve();
+
+export class InterpreterController implements ReactiveController {
+  readonly kind: InterpreterKind;
+  /** Resolves after bootstrap, just before the code runs; rejects if bootstrap failed. */
+  readonly ready: Promise<void>;
+  /** Resolves after the code has finished, with or without an error. */
+  readonly done: Promise<void>;
+  #host: ScriptHost;
+  #started = false;
+  #resolveReady!: () => void;
+  #rejectReady!: (error: unknown) => void;
+  #resolveDone!: () => void;
+
+  constructor(host: ScriptHost, kind: InterpreterKind) {
+    this.#host = host;
+    this.kind = kind;
+    this.ready = new Promise((resolve, reject) => {
+      this.#resolveReady = resolve;
+      this.#rejectReady = reject;
+    });
+    // Callers who only await `done` must not see an unhandled rejection.
+    this.ready.catch(() => undefined);
+    this.done = new Promise((resolve) => (this.#resolveDone = resolve));
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.#started) return;
+    this.#started = true;
+    allDone.track(this.done);
+    void this.#start();
+  }
+
+  /** The element events are dispatched on: the `<script>` when there is one. */
+  get eventTarget(): Element {
+    return this.#host.sourceScript ?? this.#host;
+  }
+
+  /** Id of the element `display()` writes to by default. */
+  get targetId(): string {
+    const host = this.#host;
+    if (host.target) return host.target.replace(/^#/, '');
+    if (!host.id) host.id = `${typeOfKind[this.kind]}-${++ids}`;
+    return host.id;
+  }
+
+  async #start(): Promise<void> {
+    const host = this.#host;
+    const type = typeOfKind[this.kind];
+    let failure: PyScriptError | undefined;
+    try {
+      await parsed();
+      const source = this.#readSource();
+      source.catch(() => undefined); // awaited below, after boot; not unhandled
+      const main = mainInterpreter(this.kind);
+      const interpreter = await main.boot();
+      await main.enqueue(async () => {
+        const code = await source;
+        main.currentTarget = this.targetId;
+        host.interpreter = interpreter.raw;
+        await this.#runHooks(hooks.main.onReady, interpreter);
+        this.#resolveReady();
+        emit(this.eventTarget, `${type}:ready`, {});
+        await this.#execute(interpreter, code);
+      });
+    } catch (error) {
+      failure = toPyScriptError(error);
+      this.#rejectReady(failure);
+      reportError(this.#errorPlace(), failure);
+    } finally {
+      emit(this.eventTarget, `${type}:done`, failure ? { error: failure } : {});
+      this.#resolveDone();
+    }
+  }
+
+  /** Reads the code once: inline text (then cleared from the page) or `src`. */
+  #readSource(): Promise<{ code: string; filename?: string }> {
+    const host = this.#host;
+    const script = host.sourceScript;
+    const src = script ? script.getAttribute('src') ?? '' : host.src;
+    if (!script) {
+      const text = host.textContent ?? '';
+      // The code is code, not page content.
+      host.textContent = '';
+      if (!src) return Promise.resolve({ code: dedent(text) });
+    } else if (!src) {
+      return Promise.resolve({ code: dedent(script.textContent ?? '') });
+    }
+    return fetchSource(src);
+  }
+
+  async #execute(interpreter: Interpreter, { code, filename }: { code: string; filename?: string }) {
+    const isAsync = this.#host.async || /\bawait\b/.test(code);
+    const side = hooks.main;
+    await this.#runHooks(isAsync ? side.onBeforeRunAsync : side.onBeforeRun, interpreter);
+    const before = joinCode(isAsync ? side.codeBeforeRunAsync : side.codeBeforeRun);
+    if (before) await interpreter.run(before, { async: isAsync });
+    await interpreter.run(code, { async: isAsync, filename });
+    const after = joinCode(isAsync ? side.codeAfterRunAsync : side.codeAfterRun);
+    if (after) await interpreter.run(after, { async: isAsync });
+    await this.#runHooks(isAsync ? side.onAfterRunAsync : side.onAfterRun, interpreter);
+  }
+
+  async #runHooks(callbacks: Set<HookCallback>, interpreter: Interpreter): Promise<void> {
+    for (const callback of callbacks) await callback(interpreter.raw, this.eventTarget);
+  }
+
+  #errorPlace(): Element {
+    const target = this.#host.target && document.getElementById(this.#host.target.replace(/^#/, ''));
+    return target || this.#host;
+  }
+}
+
+/** Fetches a script's `src`; a failed fetch is a PY0404 naming the URL. */
+async function fetchSource(src: string): Promise<{ code: string; filename: string }> {
+  const url = new URL(src, document.baseURI).href;
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${(error as Error).message}`, { cause: error });
+  }
+  if (!response.ok) {
+    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${response.status} ${response.statusText}`.trim());
+  }
+  return { code: await response.text(), filename: src.split('/').pop() || src };
+}

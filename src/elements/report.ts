@@ -1,0 +1,38 @@
+/**
+ * The one sink for errors that reach the page, as CodeMirror's
+ * `logException` is for its own: a `.py-error` box where the script is (or in
+ * its target), and the console.
+ */
+import { ErrorCode, PyScriptError } from '../errors.js';
+import { isPythonError, pythonErrorMessage } from '../runtime/traceback.js';
+
+/** Normalizes anything thrown while running a script into a `PyScriptError`. */
+export function toPyScriptError(error: unknown): PyScriptError {
+  if (error instanceof PyScriptError) return error;
+  if (isPythonError(error)) return new PyScriptError(ErrorCode.PYTHON, pythonErrorMessage(error), { cause: error });
+  const message = error instanceof Error ? error.message : String(error);
+  return new PyScriptError(ErrorCode.PYTHON, message, { cause: error });
+}
+
+/**
+ * Shows `error` inside `place` and logs it.
+ * @returns the `.py-error` element
+ */
+export function reportError(place: Element, error: PyScriptError): HTMLElement {
+  console.error(error.message);
+  const box = document.createElement('div');
+  box.className = 'py-error';
+  box.setAttribute('role', 'alert');
+  if (error.code !== ErrorCode.PYTHON) box.dataset.code = error.code;
+  const pre = document.createElement('pre');
+  const lines = error.message.trimEnd().split('\n');
+  const last = lines.pop() ?? '';
+  if (lines.length) pre.append(`${lines.join('\n')}\n`);
+  // The last line names the error; make it the easy thing to read.
+  const summary = document.createElement('strong');
+  summary.textContent = last;
+  pre.append(summary);
+  box.append(pre);
+  place.append(box);
+  return box;
+}

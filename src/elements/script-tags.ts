@@ -1,0 +1,56 @@
+/**
+ * `<script type="py">` and `<script type="mpy">`: the browser never runs
+ * them, so each gets a `<py-script>`/`<mpy-script>` host inserted right
+ * after it, which runs its code, is its output place and dispatches the
+ * events on the `<script>` itself. Tags added later (by a framework, by
+ * `innerHTML`) are found by a MutationObserver; removing a tag removes its
+ * host, which stops its worker.
+ */
+
+const hostTags: Record<string, string> = { py: 'py-script', mpy: 'mpy-script' };
+const selector = Object.keys(hostTags).map((type) => `script[type="${type}"]`).join(',');
+const copied = ['src', 'target', 'async', 'worker', 'name', 'config', 'service-worker'];
+
+const scripts = new WeakMap<Element, HTMLScriptElement>();
+const hosts = new WeakMap<HTMLScriptElement, Element>();
+
+/** The `<script>` a host stands for, if it was made for one. */
+export const sourceScriptOf = (host: Element): HTMLScriptElement | null => scripts.get(host) ?? null;
+
+/** The host made for a `<script type="py">`, if any. */
+export const hostOf = (script: HTMLScriptElement): Element | undefined => hosts.get(script);
+
+/** Gives every not yet handled `<script type="py|mpy">` under `root` its host. */
+export function upgradeScriptTags(root: ParentNode): void {
+  const found = root instanceof Element && root.matches(selector) ? [root] : [];
+  for (const script of [...found, ...root.querySelectorAll(selector)] as HTMLScriptElement[]) {
+    if (hosts.has(script) || !script.isConnected) continue;
+    const host = document.createElement(hostTags[script.type]);
+    for (const name of copied) {
+      const value = script.getAttribute(name);
+      if (value !== null) host.setAttribute(name, value);
+    }
+    scripts.set(host, script);
+    hosts.set(script, host);
+    script.after(host);
+  }
+}
+
+/** Watches `document` for scripts added or removed later. */
+export function observeScriptTags(): MutationObserver {
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) upgradeScriptTags(node);
+      for (const node of record.removedNodes) {
+        if (!(node instanceof Element)) continue;
+        const removed = node.matches(selector) ? [node] : [...node.querySelectorAll(selector)];
+        for (const script of removed as HTMLScriptElement[]) {
+          const host = hosts.get(script);
+          if (host?.isConnected && !script.isConnected) host.remove();
+        }
+      }
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  return observer;
+}

@@ -1,0 +1,17 @@
+/**
+ * pyscript-elements: importing this module defines every element and
+ * starts the Python scripts of the page.
+ * @packageDocumentation
+ */
+import { defineElements } from './elements/define.js';
+
+export { defineElements, whenDefined } from './elements/define.js';
+export { PyScriptElement } from './elements/py-script.js';
+export { MPyScriptElement } from './elements/mpy-script.js';
+export { PythonScriptElement } from './elements/python-script.js';
+export type { ReadyDetail, DoneDetail, ProgressDetail, PyReadyEvent, PyDoneEvent, PyProgressEvent, PyAllDoneEvent } from './elements/events.js';
+export { hooks } from './runtime/hooks.js';
+export type { Hooks, HookCallback } from './runtime/hooks.js';
+export { ErrorCode, PyScriptError } from './errors.js';
+
+void defineElements();

@@ -1,0 +1,35 @@
+/**
+ * The runtime registry: one loader per interpreter kind. The adapters are
+ * small and bundled; the interpreters themselves are imported only when a
+ * page first needs them, so a page with only MicroPython never downloads
+ * Pyodide (and the other way round).
+ * @packageDocumentation
+ */
+import { loadMicroPythonInterpreter } from './micropython.js';
+import { loadPyodideInterpreter } from './pyodide.js';
+import type { Interpreter, InterpreterKind, Streams } from './types.js';
+
+/** Options every loader takes. */
+export interface LoadOptions {
+  streams: Streams;
+  /** URL of another interpreter build (the `interpreter` config key). */
+  url?: string;
+}
+
+type Loader = (options: LoadOptions) => Promise<Interpreter>;
+
+const loaders: Record<InterpreterKind, Loader> = {
+  pyodide: loadPyodideInterpreter,
+  micropython: loadMicroPythonInterpreter,
+};
+
+/** Script types (`py`, `mpy`) mapped to interpreter kinds. */
+export const kindOfType = { py: 'pyodide', mpy: 'micropython' } as const satisfies Record<string, InterpreterKind>;
+
+/** Script types mapped back from kinds. */
+export const typeOfKind = { pyodide: 'py', micropython: 'mpy' } as const satisfies Record<InterpreterKind, string>;
+
+/** Boots a fresh interpreter of `kind`. */
+export async function loadInterpreter(kind: InterpreterKind, options: LoadOptions): Promise<Interpreter> {
+  return loaders[kind](options);
+}

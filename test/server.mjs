@@ -1,0 +1,49 @@
+// Test-server pieces: raw static serving of prebuilt files, so the dev
+// server's module rewriting never touches dist/ (MicroPython's Node-only
+// `import("fs")` must reach the browser untouched; the browser never runs it).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const types = {
+  '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.css': 'text/css', '.py': 'text/x-python', '.zip': 'application/zip', '.whl': 'application/zip',
+  '.gz': 'application/gzip', '.tgz': 'application/gzip', '.toml': 'application/toml', '.txt': 'text/plain',
+  '.html': 'text/html', '.map': 'application/json', '.csv': 'text/csv', '.mpy': 'application/octet-stream',
+};
+
+/** Every request the server saw, with start/end times (for concurrency tests). */
+export const requestLog = [];
+
+/**
+ * Serves files under the given URL prefixes straight from disk, bypassing
+ * the dev server's transforms.
+ * @param {string[]} prefixes
+ */
+export function rawStatic(prefixes) {
+  return async (ctx, next) => {
+    const path = decodeURIComponent(ctx.path);
+    if (!prefixes.some((prefix) => path.startsWith(prefix))) return next();
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) return next();
+    const entry = { path, start: Date.now(), end: 0 };
+    requestLog.push(entry);
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return next();
+      ctx.status = 200;
+      ctx.type = types[extname(file)] ?? 'application/octet-stream';
+      ctx.length = info.size;
+      ctx.set('Cache-Control', 'no-cache');
+      ctx.body = createReadStream(file);
+      ctx.body.on('close', () => { entry.end = Date.now(); });
+    } catch {
+      entry.end = Date.now();
+      ctx.status = 404;
+      ctx.body = `not found: ${path}`;
+    }
+  };
+}

@@ -1,0 +1,39 @@
+// Runs every test in headless system Chromium with the real interpreters.
+// Pages are cross-origin isolated, except test files whose name contains
+// `noiso` (the SharedArrayBuffer-less path).
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { isolation } from './scripts/headers.mjs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { rawStatic } from './test/server.mjs';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export default {
+  files: ['src/**/*.test.{ts,html}', 'test/**/*.test.{ts,html}'],
+  nodeResolve: true,
+  concurrency: Number(process.env.TEST_CONCURRENCY ?? 2),
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 120_000,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 60_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: [
+    isolation({ skip: (ctx) => /noiso/.test(ctx.url) || /noiso/.test(ctx.get('referer')) }),
+    rawStatic(['/dist/', '/test/fixtures/']),
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync',
+          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+        ],
+      },
+    }),
+  ],
+};
