@@ -1,0 +1,53 @@
+/**
+ * The blocking leg of the worker bridge, as a swappable transport.
+ *
+ * A worker that must call the main thread synchronously (Python reading
+ * `document.title`) sends one string and blocks until main answers with one
+ * string. Two transports do that: `atomics` (SharedArrayBuffer +
+ * `Atomics.wait`, needs cross-origin isolation) and `service-worker` (a sync
+ * XHR that a service worker answers by asking the page). The mode is picked
+ * once, when the channel is created, and is visible as `transport.mode`.
+ *
+ * Setup travels over the worker's ordinary `postMessage` channel: the main
+ * side creates a `TransportServer`, whose `init` value (structured-cloneable)
+ * is posted to the worker, which builds its `BlockingTransport` from it.
+ */
+
+/** Which blocking mechanism a channel uses. */
+export type TransportMode = 'atomics' | 'service-worker';
+
+/** Worker side: one blocking request/response to the main thread. */
+export interface BlockingTransport {
+  readonly mode: TransportMode;
+  /** Sends `request` (already serialized) and blocks until main answers; returns main's serialized answer. */
+  request(request: string): string;
+}
+
+/** Main side: answers a worker's blocking requests. */
+export interface TransportServer {
+  readonly mode: TransportMode;
+  /**
+   * Structured-cloneable data the worker needs to build its
+   * `BlockingTransport` (a SharedArrayBuffer, or the service worker URL and a
+   * channel id); sent to the worker once, at startup.
+   */
+  readonly init: unknown;
+  /** `handler` may be async; the worker stays blocked until it settles. */
+  listen(handler: (request: string) => string | Promise<string>): void;
+  /** Stops answering and frees what the server holds. */
+  release(): void;
+}
+
+/**
+ * Main side factory for the service-worker mode (`src/sync/sw-fallback.ts`).
+ * @param serviceWorkerUrl URL of `dist/service-worker.js` (or a copy at the
+ *   site root, for a wider scope), as given by the `service-worker` attribute.
+ * @param worker the dedicated worker whose requests this server answers.
+ */
+export type CreateServiceWorkerServer = (
+  serviceWorkerUrl: string,
+  worker: Worker,
+) => Promise<TransportServer>;
+
+/** Worker side factory for the service-worker mode: built from `server.init`. */
+export type CreateServiceWorkerTransport = (init: unknown) => BlockingTransport;
