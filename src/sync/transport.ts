@@ -11,6 +11,10 @@
  * Setup travels over the worker's ordinary `postMessage` channel: the main
  * side creates a `TransportServer`, whose `init` value (structured-cloneable)
  * is posted to the worker, which builds its `BlockingTransport` from it.
+ *
+ * `src/sync/sw-fallback.ts` exports `createServiceWorkerServer` (main) and
+ * `createServiceWorkerTransport` (worker) with the factory types below;
+ * `src/sync/atomics.ts` exports `createAtomicsServer` / `createAtomicsTransport`.
  */
 
 /** Which blocking mechanism a channel uses. */
