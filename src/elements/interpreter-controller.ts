@@ -116,7 +116,7 @@ export class InterpreterController implements ReactiveController {
     const script = host.sourceScript;
     const src = script ? script.getAttribute('src') ?? '' : host.src;
     if (!script) {
-      const text = host.textContent ?? '';
+      const text = elementCode(host);
       // The code is code, not page content.
       host.textContent = '';
       if (!src) return Promise.resolve({ code: dedent(text) });
@@ -146,6 +146,17 @@ export class InterpreterController implements ReactiveController {
     const target = this.#host.target && document.getElementById(this.#host.target.replace(/^#/, ''));
     return target || this.#host;
   }
+}
+
+/**
+ * The code inside a `<py-script>`. The HTML parser has already turned
+ * `display("<b>x</b>")` into elements and `&lt;` into `<`, so serialize the
+ * children back and decode entities: what comes out is what the author typed.
+ */
+function elementCode(host: HTMLElement): string {
+  const decoder = document.createElement('textarea');
+  decoder.innerHTML = host.innerHTML;
+  return decoder.value;
 }
 
 /** Fetches a script's `src`; a failed fetch is a PY0404 naming the URL. */
