@@ -1,0 +1,294 @@
+// `npm run bench`: start-up and sync-call benchmark of this project beside
+// @pyscript/core 0.7.31, both on the same local interpreters, in headless
+// system Chromium. See bench/README.md for what each row measures.
+//
+//   node bench/run.mjs [--runs 5] [--only mpy-hello,py-hello] [--warm] [--list]
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '5' },
+    only: { type: 'string', default: '' },
+    warm: { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '90000' },
+    list: { type: 'boolean', default: false },
+  },
+});
+const runs = Math.max(1, Number(args.runs));
+const timeout = Number(args.timeout);
+
+const PYSCRIPT = '@pyscript/core 0.7.31';
+
+/**
+ * The rows. Each contender is one page; `expect` is text the page must show
+ * once done (proof that Python really ran). `metric` is `done` (ms from
+ * navigation start to the first `py:done`/`mpy:done`, lower is better) or
+ * `rate` (`window.__benchRate`, calls/s, higher is better).
+ */
+const rows = [
+  {
+    id: 'mpy-hello', title: 'MicroPython hello → `mpy:done`', metric: 'done', target: 0.7, warmable: true,
+    contenders: [
+      { name: 'ours', page: 'ours-mpy-hello.html', expect: 'hello from MicroPython' },
+      { name: 'pyscript', page: 'pyscript-mpy-hello.html', expect: 'hello from MicroPython' },
+      { name: 'floor', page: 'floor-mpy.html', expect: 'hello from MicroPython' },
+    ],
+  },
+  {
+    id: 'py-hello', title: 'Pyodide hello → `py:done`', metric: 'done', target: 1.0, warmable: true,
+    contenders: [
+      { name: 'ours', page: 'ours-py-hello.html', expect: 'hello from Pyodide' },
+      { name: 'pyscript', page: 'pyscript-py-hello.html', expect: 'hello from Pyodide' },
+      { name: 'floor', page: 'floor-py.html', expect: 'hello from Pyodide' },
+    ],
+  },
+  {
+    id: 'mpy-files', title: 'MicroPython, 20 `[files]` entries vs none → `mpy:done`', metric: 'done',
+    contenders: [
+      { name: 'ours', page: 'ours-mpy-files20.html', expect: 'hello from MicroPython, 20 files' },
+      { name: 'pyscript', page: 'pyscript-mpy-files20.html', expect: 'hello from MicroPython, 20 files' },
+      { name: 'ours-nofiles', page: 'ours-mpy-nofiles.html', expect: 'hello from MicroPython, 0 files' },
+      { name: 'pyscript-nofiles', page: 'pyscript-mpy-nofiles.html', expect: 'hello from MicroPython, 0 files' },
+    ],
+  },
+  {
+    id: 'worker-mpy-hello', title: 'MicroPython worker hello → `mpy:done`', metric: 'done', target: 0.8,
+    contenders: [
+      { name: 'ours', page: 'ours-worker-mpy-hello.html', expect: 'hello from MicroPython worker' },
+      { name: 'pyscript', page: 'pyscript-worker-mpy-hello.html', expect: 'hello from MicroPython worker' },
+    ],
+  },
+  {
+    id: 'worker-py-hello', title: 'Pyodide worker hello → `py:done`', metric: 'done', target: 0.8,
+    contenders: [
+      { name: 'ours', page: 'ours-worker-py-hello.html', expect: 'hello from Pyodide worker' },
+      { name: 'pyscript', page: 'pyscript-worker-py-hello.html', expect: 'hello from Pyodide worker' },
+    ],
+  },
+  {
+    id: 'worker-mpy-sync', title: 'MicroPython worker → main sync, `document.title` ×1000', metric: 'rate', target: 2,
+    contenders: [
+      { name: 'ours', page: 'ours-worker-mpy-sync.html', expect: '1001 document.title reads' },
+      { name: 'pyscript', page: 'pyscript-worker-mpy-sync.html', expect: '1001 document.title reads' },
+    ],
+  },
+  {
+    id: 'worker-py-sync', title: 'Pyodide worker → main sync, `document.title` ×1000', metric: 'rate', target: 2,
+    contenders: [
+      { name: 'ours', page: 'ours-worker-py-sync.html', expect: '1001 document.title reads' },
+      { name: 'pyscript', page: 'pyscript-worker-py-sync.html', expect: '1001 document.title reads' },
+    ],
+  },
+];
+
+if (args.list) {
+  for (const row of rows) console.log(`${row.id}: ${row.contenders.map((c) => c.page).join(', ')}`);
+  process.exit(0);
+}
+
+const only = args.only ? new Set(args.only.split(',')) : null;
+const selected = rows.filter((row) => !only || only.has(row.id));
+
+const chromeArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+for (const file of ['../dist/core.js', '../dist/micropython/micropython.mjs', '../dist/pyodide/pyodide.mjs',
+  '../node_modules/@pyscript/core/dist/core.js']) {
+  if (!existsSync(here(file))) {
+    console.error(`bench: ${file.slice(3)} is missing; run \`npm ci && npm run build\` first.`);
+    process.exit(1);
+  }
+}
+
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromeArgs });
+const started = Date.now();
+const loadBefore = loadavg();
+
+/**
+ * One load of `page` in a fresh browser context: its own, empty HTTP cache
+ * (cold), or, with `warm`, after one full load of the same page in that
+ * context (the measured load then revalidates every file with a 304).
+ */
+async function measure(contender, metric, warm) {
+  const url = `${server.origin}/bench/pages/${contender.page}`;
+  const context = await browser.newContext();
+  const problems = [];
+  context.on('request', (request) => {
+    const target = request.url();
+    if (!target.startsWith(`${server.origin}/`) && !/^(data|blob):/.test(target)) problems.push(`request left localhost: ${target}`);
+  });
+  context.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  context.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console.error: ${message.text().slice(0, 300)}`);
+    });
+    const load = async () => {
+      await page.goto(url, { waitUntil: 'commit', timeout });
+      await page.waitForFunction(
+        (metric) => window.__benchDone !== undefined && (metric !== 'rate' || window.__benchRate !== undefined),
+        metric, { timeout, polling: 50 },
+      );
+      return page.evaluate(() => ({
+        done: window.__benchDone,
+        rate: window.__benchRate,
+        text: document.body.innerText,
+        errors: window.__benchErrors ?? [],
+      }));
+    };
+    if (warm) await load();
+    const result = await load();
+    if (!result.text.includes(contender.expect)) {
+      problems.push(`page does not show "${contender.expect}"; it shows: ${JSON.stringify(result.text.slice(0, 300))}`);
+    }
+    for (const error of result.errors) problems.push(`page error: ${error}`);
+    const value = metric === 'rate' ? Number(result.rate) : Number(result.done);
+    if (!(value > 0 && Number.isFinite(value))) problems.push(`no valid ${metric} value: ${value}`);
+    return { value, problems };
+  } catch (error) {
+    problems.push(`load failed: ${String(error.message ?? error).split('\n')[0]}`);
+    return { value: NaN, problems };
+  } finally {
+    await context.close();
+  }
+}
+
+const stats = (values) => {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1), n: sorted.length };
+};
+
+/**
+ * Runs a row: `runs` rounds, each loading every contender once. The order
+ * alternates between rounds (A B C, C B A, A B C, …) so a load spike or a
+ * warming machine weighs on every contender alike.
+ */
+async function runRow(row, warm) {
+  const present = row.contenders.filter((c) => existsSync(here(`pages/${c.page}`)));
+  const missing = row.contenders.filter((c) => !present.includes(c));
+  const samples = Object.fromEntries(present.map((c) => [c.name, []]));
+  const problems = Object.fromEntries(present.map((c) => [c.name, new Set()]));
+  const rowStarted = Date.now();
+  for (let round = 0; round < runs; round++) {
+    const order = round % 2 ? [...present].reverse() : present;
+    for (const contender of order) {
+      const { value, problems: found } = await measure(contender, row.metric, warm);
+      samples[contender.name].push(value);
+      for (const problem of found) problems[contender.name].add(problem);
+      process.stderr.write(`  ${row.id}${warm ? ' (warm)' : ''} ${contender.name} #${round + 1}: ${
+        Number.isFinite(value) ? value.toFixed(row.metric === 'rate' ? 0 : 1) : 'failed'}\n`);
+    }
+  }
+  return {
+    id: row.id + (warm ? '-warm' : ''), title: row.title + (warm ? ' (warm HTTP cache)' : ''),
+    metric: row.metric, target: row.target,
+    pages: Object.fromEntries(row.contenders.map((c) => [c.name, c.page])),
+    missing: missing.map((c) => c.page),
+    samples, stats: Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, stats(values)])),
+    problems: Object.fromEntries(Object.entries(problems).map(([name, set]) => [name, [...set]])),
+    seconds: (Date.now() - rowStarted) / 1000,
+    loadavg: loadavg(),
+  };
+}
+
+// Discarded warm-up: the first loads after launch pay for Chromium's own
+// start-up and the OS file cache; neither contender should get that bill.
+process.stderr.write('warm-up (discarded)…\n');
+for (const page of ['floor-mpy.html', 'ours-mpy-hello.html', 'pyscript-mpy-hello.html', 'floor-py.html']) {
+  await measure({ page, expect: '' }, 'done', false);
+}
+
+const results = [];
+for (const row of selected) {
+  process.stderr.write(`${row.id}…\n`);
+  results.push(await runRow(row, false));
+  if (args.warm && row.warmable) results.push(await runRow(row, true));
+}
+
+await browser.close();
+await server.close();
+
+const chromiumVersion = browser.version();
+const format = (s, metric) => s
+  ? `${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})${metric === 'rate' ? '' : ''}`
+  : '—';
+const unit = (metric) => (metric === 'rate' ? 'calls/s' : 'ms');
+
+const lines = [];
+lines.push(`## Benchmark: this project vs ${PYSCRIPT}`, '');
+lines.push(`Headless Chromium ${chromiumVersion}, ${cpus().length} cores, ${runs} loads per contender, each in a fresh`
+  + ' browser context with a cold HTTP cache unless marked warm; contenders interleaved. Median (min–max).'
+  + ` Load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ${loadavg().map((x) => x.toFixed(2)).join(' ')} after;`
+  + ` ${((Date.now() - started) / 1000).toFixed(0)} s in all.`, '');
+lines.push(`| row | unit | this project | ${PYSCRIPT} | ours / PyScript | target | met |`);
+lines.push('|---|---|---|---|---|---|---|');
+for (const result of results) {
+  const ours = result.stats.ours;
+  const theirs = result.stats.pyscript;
+  const ratio = ours && theirs ? ours.median / theirs.median : NaN;
+  const isRate = result.metric === 'rate';
+  let target = '';
+  let met = '';
+  if (result.target !== undefined && !result.id.startsWith('mpy-files')) {
+    target = `${isRate ? '≥' : '≤'} ${result.target}×`;
+    met = Number.isFinite(ratio) ? ((isRate ? ratio >= result.target : ratio <= result.target) ? 'yes' : '**no**') : 'skipped';
+  }
+  lines.push(`| ${result.title} | ${unit(result.metric)} | ${format(ours, result.metric)} | ${format(theirs, result.metric)} | ${
+    Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—'} | ${target} | ${met} |`);
+}
+
+const extra = [];
+for (const result of results) {
+  const { ours, pyscript, floor } = result.stats;
+  if (floor) {
+    extra.push(`- ${result.title}: floor (no framework) ${format(floor, 'done')} ms; over the floor: this project +${
+      ours ? Math.round(ours.median - floor.median) : '—'} ms, ${PYSCRIPT} +${pyscript ? Math.round(pyscript.median - floor.median) : '—'} ms.`);
+  }
+  if (result.stats['ours-nofiles']) {
+    const added = (a, b) => (a && b ? `${Math.round(a.median - b.median) >= 0 ? '+' : ''}${Math.round(a.median - b.median)} ms` : '—');
+    extra.push(`- ${result.title}: this project ${format(ours, 'done')} vs ${format(result.stats['ours-nofiles'], 'done')} ms without config (${
+      added(ours, result.stats['ours-nofiles'])}); ${PYSCRIPT} ${format(pyscript, 'done')} vs ${format(result.stats['pyscript-nofiles'], 'done')} ms (${
+      added(pyscript, result.stats['pyscript-nofiles'])}).`);
+  }
+  if (result.missing.length) extra.push(`- ${result.title}: skipped ${result.missing.join(', ')} (page not written yet).`);
+  for (const [name, list] of Object.entries(result.problems)) {
+    for (const problem of list) extra.push(`- ${result.title}, ${name}: ${problem}`);
+  }
+}
+if (server.notFound.length) extra.push(`- 404s from the bench server: ${[...new Set(server.notFound)].join(', ')}`);
+if (extra.length) lines.push('', ...extra);
+
+console.log(lines.join('\n'));
+
+const record = {
+  date: new Date().toISOString(),
+  chromium: chromiumVersion, node: process.version, cores: cpus().length, cpu: cpus()[0]?.model,
+  runs, warm: args.warm, loadavg: { before: loadBefore, after: loadavg() },
+  seconds: (Date.now() - started) / 1000,
+  built: { 'dist/core.js': statSync(here('../dist/core.js')).mtime.toISOString() },
+  pyscript: JSON.parse(readFileSync(here('../node_modules/@pyscript/core/package.json'), 'utf8')).version,
+  results, table: lines.join('\n'),
+};
+mkdirSync(here('results'), { recursive: true });
+const stamp = record.date.replace(/[:.]/g, '-');
+writeFileSync(here(`results/bench-${stamp}.json`), `${JSON.stringify(record, null, 2)}\n`);
+writeFileSync(here('results/latest.json'), `${JSON.stringify(record, null, 2)}\n`);
+console.log(`\nResults: bench/results/bench-${stamp}.json`);
