@@ -38,6 +38,8 @@ export function rawStatic(prefixes) {
       ctx.type = types[extname(file)] ?? 'application/octet-stream';
       ctx.length = info.size;
       ctx.set('Cache-Control', 'no-cache');
+      // Lets tests register dist/service-worker.js for a scope outside /dist/ (users do not need this).
+      if (path.endsWith('/service-worker.js')) ctx.set('Service-Worker-Allowed', '/');
       ctx.body = createReadStream(file);
       ctx.body.on('close', () => { entry.end = Date.now(); });
     } catch {
@@ -45,5 +47,26 @@ export function rawStatic(prefixes) {
       ctx.status = 404;
       ctx.body = `not found: ${path}`;
     }
+  };
+}
+
+/**
+ * A WebSocket echo endpoint at `/echo` on the test server (for the Python
+ * `pyscript.WebSocket` tests): every message comes back as it was sent.
+ */
+export function echoWebSocket() {
+  return {
+    name: 'echo-websocket',
+    async serverStart({ server }) {
+      const { WebSocketServer } = await import('ws');
+      const echo = new WebSocketServer({ noServer: true });
+      echo.on('connection', (socket) => {
+        socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
+      });
+      server.on('upgrade', (request, socket, head) => {
+        if (request.url !== '/echo') return;
+        echo.handleUpgrade(request, socket, head, (ws) => echo.emit('connection', ws, request));
+      });
+    },
   };
 }

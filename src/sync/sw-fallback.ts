@@ -1,0 +1,283 @@
+/**
+ * The service-worker transport: blocking worker → main calls without
+ * SharedArrayBuffer (coincident's "sabayon" idea, our own code).
+ *
+ * The worker sends each request as a synchronous `XMLHttpRequest`, which
+ * blocks it without spinning. `dist/service-worker.js` intercepts that request
+ * and passes its body to the page that owns the worker; the page runs the
+ * handler and the answer comes back as the response body. The page's
+ * service-worker client id travels in the request URL, so the service worker
+ * keeps no state that its restarts could lose (see `service-worker.ts`).
+ *
+ * What makes it work: a dedicated worker's requests reach a service worker
+ * only if the worker itself is controlled, which happens when its script URL
+ * is inside the registration's scope (Chromium matches a worker by its own
+ * URL; the page need not be controlled). `dist/worker.js` sits next to
+ * `dist/service-worker.js`, so the default scope (`dist/`) covers it and no
+ * `Service-Worker-Allowed` header is needed.
+ *
+ * Cost: every call is an HTTP round trip through the service worker, a few
+ * ms each (~200–300 calls/s), against tens of thousands with Atomics.
+ * @packageDocumentation
+ */
+import { ErrorCode, PyScriptError, fromErrorData, toErrorData, type ErrorData } from '../errors.js';
+import type { HelloMessage, HelloReply, Marker, PageAnswer, PageRequest } from './sw-protocol.js';
+import type {
+  BlockingTransport,
+  CreateServiceWorkerServer,
+  CreateServiceWorkerTransport,
+  TransportMode,
+  TransportServer,
+} from './transport.js';
+
+const MARKER: Marker = '__pyscript_sync__/';
+
+/** Where the README explains headers and this fallback. */
+const HELP = 'see the README section "SharedArrayBuffer" (#sharedarraybuffer)';
+
+/** How a channel blocks: a transport mode, or `'none'` when sync calls are impossible. */
+export type SyncMode = TransportMode | 'none';
+
+/** True when `Atomics.wait` on shared memory can work: SharedArrayBuffer exists and the page is cross-origin isolated. */
+export function hasSharedMemory(): boolean {
+  return typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
+}
+
+/**
+ * Picks the blocking mechanism of a new channel: Atomics when shared memory
+ * works, else the service worker when one was given (`service-worker`
+ * attribute, `service_worker` option), else `'none'` (the worker runs, but
+ * sync access to `window`/`document` raises).
+ */
+export function selectSyncMode(serviceWorkerUrl: string | null | undefined, shared: boolean = hasSharedMemory()): SyncMode {
+  if (shared) return 'atomics';
+  return serviceWorkerUrl ? 'service-worker' : 'none';
+}
+
+/** What the worker needs to reach the service worker (`server.init`). */
+export interface ServiceWorkerInit {
+  /** Absolute URL of the marker path under the service worker's scope, ending in `/`. */
+  base: string;
+  /** The page's service-worker client id: where the service worker forwards requests. */
+  clientId: string;
+  channel: string;
+  /** ms the service worker holds a request before a 202 "poll again". */
+  wait: number;
+  /** For error messages. */
+  scriptURL: string;
+}
+
+/** Options beyond the `CreateServiceWorkerServer` signature, for tests and unusual layouts. */
+export interface ServiceWorkerServerOptions {
+  /** Registration scope; default: the service worker script's directory. */
+  scope?: string;
+  /** ms before a pending call is re-polled (default 60 000; Chromium cancels fetch events after 5 min). */
+  wait?: number;
+}
+
+interface Connection {
+  scriptURL: string;
+  scope: string;
+  clientId: string;
+}
+
+/** Registrations made by this page, by script URL and scope. */
+const connections = new Map<string, Promise<Connection>>();
+/** Servers of this page, by channel id. */
+const servers = new Map<string, ServiceWorkerServer>();
+
+/**
+ * Main side: registers (once per page) the service worker at
+ * `serviceWorkerUrl` and answers the blocking requests of `worker`.
+ * Create it before posting the worker its `init`. The worker itself is not
+ * needed: requests carry their channel id.
+ * @throws PyScriptError (`WORKER`) when service workers are unavailable or the script cannot be registered.
+ */
+export async function createServiceWorkerServer(
+  serviceWorkerUrl: string,
+  _worker?: Worker,
+  options: ServiceWorkerServerOptions = {},
+): Promise<TransportServer> {
+  const url = new URL(serviceWorkerUrl, document.baseURI).href;
+  const scope = options.scope === undefined ? undefined : new URL(options.scope, document.baseURI).href;
+  const key = `${url} ${scope ?? ''}`;
+  let connection = connections.get(key);
+  if (!connection) {
+    connection = connect(url, scope);
+    connections.set(key, connection);
+    connection.catch(() => connections.delete(key)); // let a later script retry
+  }
+  const { scriptURL, scope: actualScope, clientId } = await connection;
+  const init: ServiceWorkerInit = {
+    base: new URL(MARKER, actualScope).href,
+    clientId,
+    channel: crypto.randomUUID(),
+    wait: options.wait ?? 60_000,
+    scriptURL,
+  };
+  const server = new ServiceWorkerServer(init);
+  servers.set(init.channel, server);
+  return server;
+}
+
+async function connect(url: string, scope: string | undefined): Promise<Connection> {
+  const container = globalThis.navigator?.serviceWorker;
+  if (!container) {
+    throw new PyScriptError(ErrorCode.WORKER, `Service workers are not available here (they need https or localhost), so the service-worker fallback cannot run; ${HELP}.`);
+  }
+  let registration: ServiceWorkerRegistration;
+  try {
+    registration = await container.register(url, scope === undefined ? {} : { scope });
+  } catch (cause) {
+    throw new PyScriptError(ErrorCode.WORKER, `Could not register the service worker ${url}: ${(cause as Error).message}; ${HELP}.`, { cause });
+  }
+  container.addEventListener('message', onServiceWorkerMessage);
+  container.startMessages();
+  const active = await activated(registration);
+  const { port1, port2 } = new MessageChannel();
+  const reply = new Promise<HelloReply>((resolve) => { port1.onmessage = (event) => resolve(event.data as HelloReply); });
+  const hello: HelloMessage = { type: 'pyscript-sync:hello' };
+  active.postMessage(hello, [port2]);
+  const { clientId } = await reply;
+  port1.close();
+  return { scriptURL: active.scriptURL, scope: registration.scope, clientId };
+}
+
+/** Resolves with the registration's service worker once it is activated (and has claimed its clients). */
+function activated(registration: ServiceWorkerRegistration): Promise<ServiceWorker> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const worker = registration.active;
+      if (worker?.state === 'activated') {
+        resolve(worker);
+        return true;
+      }
+      return false;
+    };
+    if (check()) return;
+    const candidate = registration.installing ?? registration.waiting ?? registration.active;
+    if (!candidate) {
+      reject(new PyScriptError(ErrorCode.WORKER, `The service worker for ${registration.scope} has no installing or active version.`));
+      return;
+    }
+    candidate.addEventListener('statechange', () => {
+      if (candidate.state === 'redundant' && !registration.active) {
+        reject(new PyScriptError(ErrorCode.WORKER, `The service worker ${candidate.scriptURL} failed to install.`));
+      } else check();
+    });
+    // A newer version may take over while we wait; `activate` claims clients for it.
+    registration.active?.addEventListener('statechange', check);
+  });
+}
+
+function onServiceWorkerMessage(event: MessageEvent): void {
+  const data = event.data as Partial<PageRequest> | null;
+  if (data?.type !== 'pyscript-sync:request' || typeof data.channel !== 'string') return;
+  const port = event.ports[0];
+  if (!port) return;
+  const server = servers.get(data.channel);
+  if (!server) {
+    const gone: PageAnswer = { status: 410, error: 'The sync channel was released (its worker was terminated).' };
+    port.postMessage(gone);
+    return;
+  }
+  server.receive(String(data.request), port);
+}
+
+/** Main side of one channel: queues requests until `listen()`, then answers each on its reply port. */
+class ServiceWorkerServer implements TransportServer {
+  readonly mode = 'service-worker' as const;
+  readonly init: ServiceWorkerInit;
+  #handler: ((request: string) => string | Promise<string>) | null = null;
+  #queue: [string, MessagePort][] = [];
+
+  constructor(init: ServiceWorkerInit) {
+    this.init = init;
+  }
+
+  listen(handler: (request: string) => string | Promise<string>): void {
+    this.#handler = handler;
+    const queued = this.#queue;
+    this.#queue = [];
+    for (const [request, port] of queued) void this.#answer(request, port);
+  }
+
+  release(): void {
+    servers.delete(this.init.channel);
+    this.#handler = null;
+    const gone: PageAnswer = { status: 410, error: 'The sync channel was released.' };
+    for (const [, port] of this.#queue) port.postMessage(gone);
+    this.#queue = [];
+  }
+
+  receive(request: string, port: MessagePort): void {
+    if (this.#handler) void this.#answer(request, port);
+    else this.#queue.push([request, port]);
+  }
+
+  async #answer(request: string, port: MessagePort): Promise<void> {
+    let reply: PageAnswer;
+    try {
+      reply = { answer: await this.#handler!(request) };
+    } catch (error) {
+      // The worker is blocked on this call: the error must reach it as data, never as silence.
+      reply = { status: 500, error: JSON.stringify(toErrorData(error)) };
+    }
+    port.postMessage(reply);
+    port.close();
+  }
+}
+
+/**
+ * Worker side: builds the blocking transport from `server.init`.
+ * @throws PyScriptError (`WORKER`) when `init` is not a service-worker init.
+ */
+export const createServiceWorkerTransport: CreateServiceWorkerTransport = (init) => {
+  const data = init as Partial<ServiceWorkerInit> | null;
+  if (!data || typeof data.base !== 'string' || typeof data.clientId !== 'string' || typeof data.channel !== 'string') {
+    throw new PyScriptError(ErrorCode.WORKER, 'Bad service-worker transport init: expected { base, clientId, channel }.');
+  }
+  return new ServiceWorkerTransport(data as ServiceWorkerInit);
+};
+
+createServiceWorkerServer satisfies CreateServiceWorkerServer;
+
+class ServiceWorkerTransport implements BlockingTransport {
+  readonly mode = 'service-worker' as const;
+  readonly #init: ServiceWorkerInit;
+  readonly #prefix: string;
+  #seq = 0;
+
+  constructor(init: ServiceWorkerInit) {
+    this.#init = init;
+    this.#prefix = `${init.base}${encodeURIComponent(init.clientId)}/${encodeURIComponent(init.channel)}/`;
+  }
+
+  request(request: string): string {
+    const url = `${this.#prefix}${++this.#seq}?wait=${this.#init.wait}`;
+    for (;;) {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url, false);
+      xhr.setRequestHeader('Content-Type', 'text/plain;charset=utf-8');
+      try {
+        // The body goes again on a re-poll: if the service worker was restarted meanwhile, it needs it.
+        xhr.send(request);
+      } catch (cause) {
+        throw new PyScriptError(ErrorCode.WORKER, `A sync call through the service worker failed: ${(cause as Error).message}`, { cause });
+      }
+      if (xhr.getResponseHeader('X-PyScript-Sync') !== '1') throw this.#notControlled(xhr.status);
+      switch (xhr.status) {
+        case 200: return xhr.responseText;
+        case 202: continue; // still waiting for the page: poll again, same seq
+        case 500: throw fromErrorData(JSON.parse(xhr.responseText) as ErrorData);
+        default: throw new PyScriptError(ErrorCode.WORKER, `A sync call through the service worker failed (${xhr.status}): ${xhr.responseText}`);
+      }
+    }
+  }
+
+  #notControlled(status: number): PyScriptError {
+    return new PyScriptError(ErrorCode.WORKER,
+      `The service worker ${this.#init.scriptURL} did not answer a sync call (HTTP ${status} from the network): this worker is not controlled by it. ` +
+      `A worker is controlled when its script URL is inside the service worker's scope (${new URL('..', this.#init.base).href}); ${HELP}.`);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Messages between the page and `service-worker.ts` in the service-worker
+ * fallback. Types only: `dist/service-worker.js` must stay one classic script,
+ * so it shares no runtime code (no chunk) with `core.js`.
+ * @packageDocumentation
+ */
+
+/** Path segment under the service worker's scope that marks a sync request. Keep equal in `service-worker.ts`. */
+export type Marker = '__pyscript_sync__/';
+
+/** Page → service worker, with a reply port: "which client am I?" (also re-claims clients). */
+export interface HelloMessage {
+  type: 'pyscript-sync:hello';
+}
+
+/** Service worker → page, on the hello's reply port. */
+export interface HelloReply {
+  clientId: string;
+}
+
+/** Service worker → page, with a reply port: a worker's blocking request. */
+export interface PageRequest {
+  type: 'pyscript-sync:request';
+  channel: string;
+  request: string;
+}
+
+/**
+ * Page → service worker, on the request's reply port: the answer, or an
+ * HTTP status and body for the worker (500: the handler threw, body is
+ * `ErrorData` JSON; 410: the channel was released).
+ */
+export type PageAnswer = { answer: string } | { status: number; error: string };
