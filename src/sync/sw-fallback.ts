@@ -73,6 +73,8 @@ export interface ServiceWorkerServerOptions {
   scope?: string;
   /** ms before a pending call is re-polled (default 60 000; Chromium cancels fetch events after 5 min). */
   wait?: number;
+  /** ms to wait for the service worker to activate and answer its first message (default 15 000). */
+  timeout?: number;
 }
 
 interface Connection {
@@ -103,7 +105,7 @@ export async function createServiceWorkerServer(
   const key = `${url} ${scope ?? ''}`;
   let connection = connections.get(key);
   if (!connection) {
-    connection = connect(url, scope);
+    connection = connect(url, scope, options.timeout ?? 15_000);
     connections.set(key, connection);
     connection.catch(() => connections.delete(key)); // let a later script retry
   }
@@ -120,7 +122,7 @@ export async function createServiceWorkerServer(
   return server;
 }
 
-async function connect(url: string, scope: string | undefined): Promise<Connection> {
+async function connect(url: string, scope: string | undefined, timeout: number): Promise<Connection> {
   const container = globalThis.navigator?.serviceWorker;
   if (!container) {
     throw new PyScriptError(ErrorCode.WORKER, `Service workers are not available here (they need https or localhost), so the service-worker fallback cannot run; ${HELP}.`);
@@ -133,14 +135,23 @@ async function connect(url: string, scope: string | undefined): Promise<Connecti
   }
   container.addEventListener('message', onServiceWorkerMessage);
   container.startMessages();
-  const active = await activated(registration);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PyScriptError(ErrorCode.WORKER,
+      `The service worker ${url} did not answer within ${timeout} ms: the service-worker attribute must point at pyscript-elements' dist/service-worker.js; ${HELP}.`)), timeout);
+  });
   const { port1, port2 } = new MessageChannel();
-  const reply = new Promise<HelloReply>((resolve) => { port1.onmessage = (event) => resolve(event.data as HelloReply); });
-  const hello: HelloMessage = { type: 'pyscript-sync:hello' };
-  active.postMessage(hello, [port2]);
-  const { clientId } = await reply;
-  port1.close();
-  return { scriptURL: active.scriptURL, scope: registration.scope, clientId };
+  try {
+    const active = await Promise.race([activated(registration), silent]);
+    const reply = new Promise<HelloReply>((resolve) => { port1.onmessage = (event) => resolve(event.data as HelloReply); });
+    const hello: HelloMessage = { type: 'pyscript-sync:hello' };
+    active.postMessage(hello, [port2]);
+    const { clientId } = await Promise.race([reply, silent]);
+    return { scriptURL: active.scriptURL, scope: registration.scope, clientId };
+  } finally {
+    clearTimeout(timer);
+    port1.close();
+  }
 }
 
 /** Resolves with the registration's service worker once it is activated (and has claimed its clients). */
