@@ -1,0 +1,114 @@
+/**
+ * Finds the page's main-thread config of each interpreter type: the one
+ * `<py-config>` (`<mpy-config>`), or the `config` attribute of the
+ * main-thread scripts of that type, which must then all agree. Worker
+ * scripts may each have their own (see {@link workerConfig}). The parser is
+ * loaded only when a page has a config.
+ */
+import { ErrorCode, PyScriptError } from '../errors.js';
+import type { PyConfig } from '../runtime/config.js';
+import type { LoadedConfig } from '../runtime/load-config.js';
+import { typeOfKind } from '../runtime/registry.js';
+import type { InterpreterKind } from '../runtime/types.js';
+import { sourceScriptOf } from './script-tags.js';
+
+/** Where a config was found. */
+interface FoundConfig {
+  value: string;
+  type: string;
+  where: string;
+  isUrl: boolean;
+}
+
+const loaded = new Map<InterpreterKind, Promise<LoadedConfig>>();
+
+/**
+ * The page's main configs, by script type (`py`, `mpy`), each filled in
+ * once that type's config has been read (a copy: changing it changes nothing).
+ */
+export const config: { py?: PyConfig; mpy?: PyConfig } = {};
+
+/**
+ * The page's main config for `kind`, read once (an empty config when there is none).
+ * @throws PyScriptError `PY0409` for conflicting configs, `PY1000` for invalid text or a bad URL, `PY0404` for a config URL that cannot be fetched
+ */
+export function mainConfig(kind: InterpreterKind): Promise<LoadedConfig> {
+  let promise = loaded.get(kind);
+  if (!promise) {
+    promise = (async () => {
+      const found = findMainConfig(kind);
+      let result: LoadedConfig = { config: {} };
+      if (found) {
+        const { loadConfig } = await import('../runtime/load-config.js');
+        result = await loadConfig({ ...found, base: document.baseURI });
+      }
+      config[typeOfKind[kind]] = structuredClone(result.config);
+      return result;
+    })();
+    promise.catch(() => undefined); // each caller reports it
+    loaded.set(kind, promise);
+  }
+  return promise;
+}
+
+/**
+ * Reads a worker script's own `config` attribute (inline TOML/JSON or a URL).
+ * @throws PyScriptError as {@link mainConfig}
+ */
+export async function workerConfig(value: string, type = ''): Promise<LoadedConfig> {
+  if (!value.trim()) return { config: {} };
+  const { loadConfig } = await import('../runtime/load-config.js');
+  return loadConfig({ value, type, where: 'the config attribute of a worker script', base: document.baseURI });
+}
+
+/**
+ * The main-thread config source of `kind` in `root`, if any.
+ * @throws PyScriptError `PY0409` for two config elements, a config element
+ * with both text and `src`, or a config element plus a different `config` attribute
+ */
+export function findMainConfig(kind: InterpreterKind, root: ParentNode = document): FoundConfig | undefined {
+  const type = typeOfKind[kind];
+  const tag = `${type}-config`;
+  const elements = [...root.querySelectorAll(tag)];
+  const conflict = (message: string) => new PyScriptError(ErrorCode.CONFLICTING_CONFIG, message);
+  if (elements.length > 1) {
+    throw conflict(`Too many <${tag}> elements (${elements.length}): a page has one config per interpreter type. Merge them into one <${tag}>.`);
+  }
+  const attributes = mainScripts(kind, root)
+    .map((script) => script.getAttribute('config') ?? '')
+    .filter((value) => value.trim());
+  let found: FoundConfig | undefined;
+  const [element] = elements;
+  if (element) {
+    const src = element.getAttribute('src')?.trim() ?? '';
+    const text = element.textContent ?? '';
+    if (src && text.trim()) {
+      throw conflict(`<${tag}> has both src="${src}" and inline text: use one or the other.`);
+    }
+    found = { value: src || text, type: element.getAttribute('type') ?? '', where: `<${tag}>`, isUrl: !!src };
+    const different = attributes.find((value) => value.trim() !== found!.value.trim());
+    if (different !== undefined) {
+      throw conflict(
+        `<${tag}> and the config attribute of a <script type="${type}"> disagree: the main-thread scripts of one type share one config. ` +
+          `Remove the config attribute, or the <${tag}>.`,
+      );
+    }
+  } else if (attributes.length) {
+    const [first, ...rest] = attributes;
+    if (rest.some((value) => value.trim() !== first.trim())) {
+      throw conflict(
+        `Unable to use different configs on main: the <script type="${type}"> scripts on the main thread share one interpreter, so their config attributes must be equal. ` +
+          'Use one config (or a <' + tag + '>), or give a script its own interpreter with the worker attribute.',
+      );
+    }
+    found = { value: first, type: '', where: `the config attribute of <script type="${type}">`, isUrl: false };
+  }
+  return found;
+}
+
+/** Main-thread scripts of `kind`: `<script type>` tags and `<x-script>` elements not made for one. */
+function mainScripts(kind: InterpreterKind, root: ParentNode): Element[] {
+  const type = typeOfKind[kind];
+  const selector = `script[type="${type}"]:not([worker]), ${type}-script:not([worker])`;
+  return [...root.querySelectorAll(selector)].filter((element) => element.localName === 'script' || !sourceScriptOf(element));
+}

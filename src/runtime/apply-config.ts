@@ -1,0 +1,96 @@
+/**
+ * Applies a parsed config to an interpreter, in two steps so downloads never
+ * wait for the interpreter: {@link prepareConfig} starts every fetch and
+ * import at once (call it before booting), and `apply()` writes the results
+ * into the booted interpreter. No DOM: the same code runs in workers.
+ */
+import { resolveFiles, type PyConfig } from './config.js';
+import { absoluteUrl, fetchBytes, ProgressStage, type ProgressCallback } from './fetch-progress.js';
+import { writeFiles, type FetchedFile } from './files.js';
+import { importJsModules, jsModulesBridge, type JsModulesBridge, type LoadedJsModule } from './js-modules.js';
+import { fetchPackages, installPackages } from './packages.js';
+import type { Interpreter, InterpreterKind } from './types.js';
+
+/** How a config is applied. */
+export interface ConfigOptions {
+  kind: InterpreterKind;
+  /** Which `js_modules` table to import here: `main` on the main thread, `worker` in a worker. */
+  side: 'main' | 'worker';
+  /** URL that relative entries resolve against: the config file's URL, or the page's. */
+  base?: string;
+  /** Byte progress of the `files` and `packages` stages. */
+  onProgress?: ProgressCallback;
+}
+
+/** Downloads in flight, waiting for an interpreter to receive them. */
+export interface PreparedConfig {
+  /**
+   * Writes files and installs packages into `interpreter`. Everything that
+   * loaded is applied even when some entries failed.
+   * @param onError receives each failure; without it, the first one is thrown once the rest is applied
+   * @returns the `js_modules` of this side, for the `_pyscript` bridge
+   * @throws PyScriptError `PY0404` for anything that could not be fetched, `PY1000` for bad entries
+   */
+  apply(interpreter: Interpreter, onError?: (error: unknown) => void): Promise<JsModulesBridge>;
+}
+
+/** Starts fetching `files`, `packages` and importing `js_modules`, in parallel. */
+export function prepareConfig(config: PyConfig, options: ConfigOptions): PreparedConfig {
+  const base = options.base ?? globalThis.location?.href;
+  const settle = <T>(start: () => Promise<T>): Promise<T> => {
+    let promise: Promise<T>;
+    try {
+      promise = start();
+    } catch (error) {
+      promise = Promise.reject(error);
+    }
+    promise.catch(() => undefined); // reported by apply(); not unhandled meanwhile
+    return promise;
+  };
+  const filesStage = new ProgressStage('files', options.onProgress);
+  const files = Object.entries(config.files ?? {}).length
+    ? settle(() => Promise.resolve(resolveFiles(config.files!))).then(
+        (entries) => entries.map(({ url, path }) => settle(() => fetchFile(absoluteUrl(url, base), path, filesStage))),
+        (error) => [Promise.reject(error) as Promise<FetchedFile>],
+      )
+    : Promise.resolve([]);
+  const packagesStage = new ProgressStage('packages', options.onProgress);
+  const packages = (config.packages ?? []).map((spec) => settle(() => fetchPackages(options.kind, [spec], base, packagesStage)));
+  const table = config.js_modules?.[options.side] ?? {};
+  const modules = Object.entries(table).map((entry) => settle(() => importJsModules(Object.fromEntries([entry]), base)));
+  return {
+    async apply(interpreter, onError) {
+      const errors: unknown[] = [];
+      const report = onError ?? ((error: unknown) => errors.push(error));
+      const each = async <T>(promises: Promise<T>[], use: (value: T) => void | Promise<void>) => {
+        for (const result of await Promise.allSettled(promises)) {
+          try {
+            if (result.status === 'rejected') throw result.reason;
+            await use(result.value);
+          } catch (error) {
+            report(error);
+          }
+        }
+      };
+      await each(await files, (file) => writeFiles(interpreter, [file]));
+      await each(packages, (fetched) => installPackages(interpreter, fetched));
+      const loaded: Record<string, LoadedJsModule> = {};
+      await each(modules, (module) => void Object.assign(loaded, module));
+      if (interpreter.kind === 'pyodide' && (config.files || config.packages?.length)) {
+        // Directory listings cached by earlier imports would hide the new files.
+        await interpreter.run('import importlib\nimportlib.invalidate_caches()', { async: false });
+      }
+      if (errors.length) throw errors[0];
+      return jsModulesBridge(loaded);
+    },
+  };
+}
+
+/** {@link prepareConfig} and `apply()` in one call, for an interpreter that is already up. */
+export function applyConfig(interpreter: Interpreter, config: PyConfig, options: ConfigOptions): Promise<JsModulesBridge> {
+  return prepareConfig(config, options).apply(interpreter);
+}
+
+async function fetchFile(url: string, path: string, stage: ProgressStage): Promise<FetchedFile> {
+  return { url, path, bytes: await fetchBytes(url, 'file', stage) };
+}

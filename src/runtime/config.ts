@@ -1,0 +1,285 @@
+/**
+ * Configuration: the text of a `<py-config>`, an `<mpy-config>` or a
+ * script's `config` attribute, turned into a checked {@link PyConfig}. TOML
+ * by default, JSON when the text is a JSON object or the hint says so. Every
+ * function here is pure: fetching a config URL and applying a config live in
+ * `load-config.ts` and `apply-config.ts`.
+ * @packageDocumentation
+ */
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { ErrorCode, PyScriptError } from '../errors.js';
+
+/** A parsed and checked configuration. Unknown keys are kept (with a warning). */
+export interface PyConfig {
+  /** Pyodide: names from `pyodide-lock.json` or `.whl` URLs. MicroPython: `.py`/`.mpy`/`package.json` URLs. */
+  packages?: string[];
+  /** URL → path on the virtual file system; `{NAME}` keys define templates. */
+  files?: Record<string, string>;
+  /** URL → name, importable as `from pyscript.js_modules import name`. */
+  js_modules?: { main?: Record<string, string>; worker?: Record<string, string> };
+  /** URL of another interpreter build (`pyodide.mjs` / `micropython.mjs`). */
+  interpreter?: string;
+  sync_main_only?: boolean;
+  experimental_create_proxy?: string;
+  debug?: boolean;
+  plugins?: string[];
+  [key: string]: unknown;
+}
+
+/** What {@link parseConfig} returns. */
+export interface ParsedConfig {
+  config: PyConfig;
+  /** One line per unknown key, naming it (and the likely intended key). */
+  warnings: string[];
+}
+
+/** How to read config text: `'toml'`, `'json'`, or `''` to decide from the text. */
+export type ConfigFormat = 'toml' | 'json' | '';
+
+/** The keys PyScript knows; anything else gets a warning. */
+export const knownKeys = [
+  'packages', 'files', 'js_modules', 'interpreter', 'sync_main_only', 'experimental_create_proxy', 'debug',
+  'plugins', 'experimental_ffi_timeout', 'experimental_remote_packages', 'name', 'version', 'description',
+] as const;
+
+/** True when `text` is a JSON object rather than TOML. */
+export const looksLikeJson = (text: string): boolean => /^\s*\{[\s\S]*\}\s*$/.test(text);
+
+/**
+ * True when a `config` value is a URL to fetch rather than inline config:
+ * one word, ending in a file extension (optionally followed by a query).
+ */
+export const isConfigUrl = (value: string): boolean => {
+  const text = value.trim();
+  return !!text && !/\s/.test(text) && !looksLikeJson(text) && /\.\w+(?:[?#]\S*)?$/.test(text);
+};
+
+/**
+ * The format a config URL names by its extension.
+ * @throws PyScriptError `PY1000` when the URL does not end in `.toml` or `.json`
+ */
+export function formatOfUrl(url: string): 'toml' | 'json' {
+  const ext = /\.(\w+)(?:[?#]\S*)?$/.exec(url.trim())?.[1]?.toLowerCase();
+  if (ext === 'toml' || ext === 'json') return ext;
+  throw new PyScriptError(
+    ErrorCode.BAD_CONFIG,
+    `Invalid config URL: ${url}\nA config URL must name a .toml or .json file.`,
+  );
+}
+
+/**
+ * Parses and checks config text.
+ * @param text TOML or JSON
+ * @param hint `'json'`/`'toml'` (from `type=` or a URL's extension), or `''` to decide from the text
+ * @param source where the text came from (a URL or an element), for messages
+ * @throws PyScriptError `PY1000` for invalid TOML/JSON (with the parser's line and column) or values of the wrong type
+ */
+export function parseConfig(text: string, hint: ConfigFormat = '', source = ''): ParsedConfig {
+  const format = hint || (looksLikeJson(text) ? 'json' : 'toml');
+  const where = source ? ` in ${source}` : '';
+  let value: unknown;
+  if (format === 'json') {
+    try {
+      value = text.trim() ? JSON.parse(text) : {};
+    } catch (error) {
+      throw new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid JSON${where}: ${jsonPosition(text, error as Error)}`, { cause: error });
+    }
+  } else {
+    try {
+      value = parseToml(text);
+    } catch (error) {
+      const message = error instanceof TomlError ? `line ${error.line}, column ${error.column}: ${firstLine(error.message)}` : String(error);
+      throw new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid TOML${where}: ${message}`, { cause: error });
+    }
+  }
+  return checkConfig(value, source);
+}
+
+/**
+ * Checks the shape of a config object (as parsed, or as passed from JavaScript).
+ * @throws PyScriptError `PY1000` for a value of the wrong type
+ */
+export function checkConfig(value: unknown, source = ''): ParsedConfig {
+  const where = source ? ` in ${source}` : '';
+  const fail = (message: string): never => {
+    throw new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid config${where}: ${message}`);
+  };
+  if (!isTable(value)) return fail('the config must be a table (a JSON object).');
+  const config = value as PyConfig;
+  const warnings: string[] = [];
+  for (const key of Object.keys(config)) {
+    if ((knownKeys as readonly string[]).includes(key)) continue;
+    const guess = closestKey(key);
+    warnings.push(`Unknown config key "${key}"${where}${guess ? `; did you mean "${guess}"?` : '.'} It is ignored.`);
+  }
+  if (config.packages !== undefined && !isStringList(config.packages)) fail('"packages" must be a list of strings.');
+  if (config.plugins !== undefined && !isStringList(config.plugins)) fail('"plugins" must be a list of strings.');
+  if (config.files !== undefined && !isStringTable(config.files)) fail('"files" must be a table of URL = "path" strings.');
+  if (config.js_modules !== undefined) {
+    if (!isTable(config.js_modules)) fail('"js_modules" must be a table with "main" and/or "worker" tables.');
+    for (const [side, table] of Object.entries(config.js_modules as object)) {
+      if (side !== 'main' && side !== 'worker') warnings.push(`Unknown config key "js_modules.${side}"${where}; use "js_modules.main" or "js_modules.worker".`);
+      else if (!isStringTable(table)) fail(`"js_modules.${side}" must be a table of URL = "name" strings.`);
+    }
+  }
+  for (const key of ['interpreter', 'experimental_create_proxy'] as const) {
+    if (config[key] !== undefined && typeof config[key] !== 'string') fail(`"${key}" must be a string.`);
+  }
+  if (config.interpreter !== undefined && !URL.canParse(config.interpreter, 'http://localhost/')) {
+    fail(`"interpreter" is not a valid URL: ${config.interpreter}`);
+  }
+  for (const key of ['debug', 'sync_main_only'] as const) {
+    if (config[key] !== undefined && typeof config[key] !== 'boolean') fail(`"${key}" must be true or false.`);
+  }
+  return { config, warnings };
+}
+
+/** One `files` entry, templates resolved. */
+export interface FileEntry {
+  /** The URL to fetch, as written (relative to the page or config). */
+  url: string;
+  /** The destination path; ends in `*` when the archive is to be unpacked there. */
+  path: string;
+}
+
+/**
+ * Resolves `files`: keys like `"{DOMAIN}"` define templates used by later
+ * keys and paths; a path that is empty or ends in `/` gets the URL's file name.
+ * @throws PyScriptError `PY1000` for an unknown or duplicated template, or two entries with one destination
+ */
+export function resolveFiles(files: Record<string, string>): FileEntry[] {
+  const templates = new Map<string, string>();
+  const entries: FileEntry[] = [];
+  const paths = new Set<string>();
+  const fill = (text: string) =>
+    text.replace(/\{[^{}]+\}/g, (name) => {
+      const value = templates.get(name);
+      if (value === undefined) {
+        throw new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid files template ${name} in "${text}": define it first, as "${name}" = "…".`);
+      }
+      return value;
+    });
+  for (const [source, dest] of Object.entries(files)) {
+    if (/^\{[^{}]+\}$/.test(source)) {
+      if (templates.has(source)) throw new PyScriptError(ErrorCode.BAD_CONFIG, `Duplicated files template ${source}.`);
+      templates.set(source, fill(dest));
+      continue;
+    }
+    const url = fill(source);
+    let path = fill(dest || './');
+    if (path.endsWith('/')) path += url.split(/[?#]/)[0].split('/').pop();
+    if (paths.has(path) && !path.endsWith('*')) {
+      throw new PyScriptError(ErrorCode.BAD_CONFIG, `Two files entries write to ${path}.`);
+    }
+    paths.add(path);
+    entries.push({ url, path });
+  }
+  return entries;
+}
+
+/** The archive format of a `files` entry unpacked to a `*` path, by the URL's extension. */
+export function archiveFormat(url: string): 'zip' | 'tgz' | undefined {
+  const name = url.split(/[?#]/)[0].toLowerCase();
+  if (/\.(zip|whl)$/.test(name)) return 'zip';
+  if (/\.(tgz|tar\.gz)$/.test(name)) return 'tgz';
+  return undefined;
+}
+
+const isTable = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isStringTable = (value: unknown): value is Record<string, string> =>
+  isTable(value) && Object.values(value).every((item) => typeof item === 'string');
+const firstLine = (text: string) => text.split('\n')[0].replace(/^Invalid TOML document: /, '');
+
+/**
+ * Line and column of a `JSON.parse` error. V8 no longer puts a position in
+ * every message, so a small scanner finds where the text stops being JSON.
+ */
+function jsonPosition(text: string, error: Error): string {
+  const offset = jsonErrorOffset(text);
+  const before = text.slice(0, offset).split('\n');
+  const reason = error.message.split('\n')[0].replace(/, ".*$/s, '');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}: ${reason}`;
+}
+
+/** Offset of the first character that is not valid JSON (the text's length if the end came too early). */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const space = () => {
+    while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const string = () => {
+    if (text[i] !== '"') fail();
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        if (c === '{') {
+          space();
+          string();
+          space();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i));
+    if (!literal) fail();
+    i += literal![0].length;
+  };
+  try {
+    value();
+    space();
+    return i < text.length ? i : text.length;
+  } catch (offset) {
+    return offset as number;
+  }
+}
+
+/** The known key a typo most likely meant (edit distance ≤ 2, or a plural/prefix). */
+function closestKey(key: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const known of knownKeys) {
+    const distance = editDistance(key.toLowerCase(), known);
+    if (distance < bestDistance) [best, bestDistance] = [known, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}

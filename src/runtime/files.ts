@@ -1,0 +1,97 @@
+/**
+ * The `files` config key: every URL is fetched in parallel (before the
+ * interpreter is even up) and written into the interpreter's virtual file
+ * system, creating directories as needed. An archive (`.zip`, `.whl`,
+ * `.tar.gz`, `.tgz`) whose destination ends in `*` is unpacked there.
+ */
+import { gunzipSync, unzipSync } from 'fflate';
+import { parseTar } from 'nanotar';
+import { ErrorCode, PyScriptError } from '../errors.js';
+import { archiveFormat } from './config.js';
+import type { Interpreter } from './types.js';
+
+/** A `files` entry with its content. */
+export interface FetchedFile {
+  /** The absolute URL it came from. */
+  url: string;
+  /** The destination as configured (relative paths are relative to the working directory). */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Writes fetched files (and unpacks archives) into the interpreter's file system. */
+export function writeFiles(interpreter: Interpreter, files: FetchedFile[]): void {
+  const cwd = workingDirectory(interpreter);
+  for (const { url, path, bytes } of files) {
+    if (path.endsWith('*')) {
+      const format = archiveFormat(url);
+      if (!format) {
+        throw new PyScriptError(
+          ErrorCode.BAD_CONFIG,
+          `Cannot unpack ${url} into ${path}: only .zip, .whl, .tar.gz and .tgz archives can go to a path ending in "*".`,
+        );
+      }
+      unpackArchive(interpreter, bytes, url, resolvePath(cwd, path.slice(0, -1) || '.'), format);
+    } else {
+      writeTree(interpreter, resolvePath(cwd, path), bytes);
+    }
+  }
+}
+
+/**
+ * Unpacks a zip (or wheel) or a gzipped tar into `dir`.
+ * @throws PyScriptError `PY0404` when the archive is corrupt
+ */
+export function unpackArchive(interpreter: Interpreter, bytes: Uint8Array, url: string, dir: string, format: 'zip' | 'tgz'): void {
+  let entries: [string, Uint8Array | undefined][];
+  try {
+    entries = format === 'zip' ? Object.entries(unzipSync(bytes)) : readTarGz(bytes);
+  } catch (error) {
+    const kind = format === 'zip' ? 'zip' : 'gzipped tar';
+    throw new PyScriptError(
+      ErrorCode.FETCH_ERROR,
+      `Unable to unpack ${url}: it is not a valid ${kind} archive (${(error as Error).message}).`,
+      { cause: error },
+    );
+  }
+  interpreter.mkdirTree(dir);
+  for (const [name, data] of entries) {
+    const path = resolvePath(dir, name);
+    if (!path.startsWith(dir === '/' ? '/' : `${dir}/`)) continue; // "../" entries must not escape the target
+    if (name.endsWith('/') || !data) interpreter.mkdirTree(path.replace(/\/$/, ''));
+    else writeTree(interpreter, path, data);
+  }
+}
+
+/** Writes `data` to the absolute `path`, creating its directory. */
+export function writeTree(interpreter: Interpreter, path: string, data: string | Uint8Array): void {
+  const dir = path.slice(0, path.lastIndexOf('/'));
+  if (dir) interpreter.mkdirTree(dir);
+  interpreter.writeFile(path, data);
+}
+
+/** The interpreter's working directory (Pyodide: `/home/pyodide`; MicroPython: `/`). */
+export function workingDirectory(interpreter: Interpreter): string {
+  // Both interpreters are Emscripten builds exposing `FS`; the adapter interface has no `cwd`.
+  const fs = (interpreter.raw as { FS?: { cwd?(): string } }).FS;
+  return fs?.cwd?.() ?? '/';
+}
+
+/** Joins `path` onto `cwd` and removes `.`/`..` segments. */
+export function resolvePath(cwd: string, path: string): string {
+  const parts: string[] = [];
+  for (const part of `${path.startsWith('/') ? '' : cwd}/${path}`.split('/')) {
+    if (!part || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+function readTarGz(bytes: Uint8Array): [string, Uint8Array | undefined][] {
+  // nanotar reads `.buffer` whole, so hand it an unshared copy.
+  const tar = gunzipSync(bytes).slice();
+  return parseTar(tar)
+    .filter((item) => item.type === 'file' || item.type === 'directory' || item.type === undefined)
+    .map((item) => [item.type === 'directory' && !item.name.endsWith('/') ? `${item.name}/` : item.name, item.data ?? new Uint8Array()]);
+}

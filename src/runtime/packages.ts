@@ -1,0 +1,175 @@
+/**
+ * The `packages` config key. Pyodide: names resolve through the bundled
+ * `pyodide-lock.json` (`pyodide.loadPackage`), and URLs of `.whl` files are
+ * fetched in parallel with the interpreter and unpacked into site-packages
+ * (no micropip, so a wheel's own dependencies are not resolved). MicroPython:
+ * URLs of `.py`/`.mpy` files and of mip `package.json` manifests (and wheels)
+ * are installed into `/lib`.
+ */
+import { ErrorCode, PyScriptError } from '../errors.js';
+import { absoluteUrl, fetchBytes, fetchText, type ProgressStage } from './fetch-progress.js';
+import { unpackArchive, writeTree } from './files.js';
+import type { PyodideAPI } from './pyodide.js';
+import type { Interpreter, InterpreterKind } from './types.js';
+
+/** One downloaded file of a package, with where it goes under site-packages. */
+interface PackageFile {
+  /** Path relative to site-packages (`''` for a wheel, which is unpacked there). */
+  path: string;
+  url: string;
+  bytes: Uint8Array;
+}
+
+/** What the prefetch step found: files to write, and lock names left to `loadPackage`. */
+export interface FetchedPackages {
+  files: PackageFile[];
+  lockNames: string[];
+}
+
+/**
+ * Starts downloading what can be downloaded before the interpreter is up.
+ * @throws PyScriptError `PY0404` (rejected) for a package that cannot be fetched or is not pure Python
+ */
+export function fetchPackages(
+  kind: InterpreterKind,
+  packages: string[],
+  base: string,
+  stage?: ProgressStage,
+): Promise<FetchedPackages> {
+  const lockNames: string[] = [];
+  const downloads: Promise<PackageFile[]>[] = [];
+  for (const spec of packages) {
+    const isUrl = /[/:]|\.(whl|py|mpy|json)(?:[?#].*)?$/i.test(spec);
+    if (!isUrl) {
+      if (kind === 'pyodide') lockNames.push(spec);
+      else downloads.push(Promise.reject(unknownMicroPythonPackage(spec)));
+      continue;
+    }
+    const url = absoluteUrl(spec, base);
+    const file = fileName(url);
+    if (/\.whl$/i.test(file)) {
+      const error = kind === 'pyodide' ? impureWheelError(file, url) : undefined;
+      if (error) downloads.push(Promise.reject(error));
+      else downloads.push(fetchBytes(url, 'package', stage).then((bytes) => [{ path: '', url, bytes }]));
+    } else if (kind === 'micropython' && /\.m?py$/i.test(file)) {
+      downloads.push(fetchBytes(url, 'package', stage).then((bytes) => [{ path: file, url, bytes }]));
+    } else if (kind === 'micropython' && /\.json$/i.test(file)) {
+      downloads.push(fetchMipManifest(url, stage, new Set()));
+    } else {
+      const expected = kind === 'pyodide' ? 'a .whl file or a name from pyodide-lock.json' : 'a .py, .mpy, .whl or package.json file';
+      downloads.push(Promise.reject(new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid package ${spec}: expected ${expected}.`)));
+    }
+  }
+  const all = Promise.all(downloads).then((lists) => ({ files: lists.flat(), lockNames }));
+  return all;
+}
+
+/**
+ * Installs fetched packages: files into site-packages, then lock names
+ * through `pyodide.loadPackage`, checking that each really was installed.
+ * @throws PyScriptError `PY0404` naming the package that could not be loaded
+ */
+export async function installPackages(interpreter: Interpreter, fetched: FetchedPackages): Promise<void> {
+  for (const { path, url, bytes } of fetched.files) {
+    if (path) writeTree(interpreter, `${interpreter.sitePackages}/${path}`, bytes);
+    else unpackArchive(interpreter, bytes, url, interpreter.sitePackages, 'zip');
+  }
+  if (fetched.lockNames.length && interpreter.kind === 'pyodide') {
+    await loadLockPackages(interpreter.raw as PyodideAPI, fetched.lockNames);
+  }
+}
+
+/** `loadPackage` logs failed downloads and resolves; compare what was asked with what loaded. */
+async function loadLockPackages(pyodide: PyodideAPI, names: string[]): Promise<void> {
+  const messages: string[] = [];
+  let loaded: { name: string }[];
+  try {
+    loaded = (await pyodide.loadPackage(names, {
+      messageCallback: () => undefined,
+      errorCallback: (message: string) => messages.push(message),
+    })) as { name: string }[];
+  } catch (error) {
+    const message = (error as Error).message;
+    const name = /'([^']+)'/.exec(message)?.[1] ?? names.join(', ');
+    throw new PyScriptError(
+      ErrorCode.FETCH_ERROR,
+      `Unable to load package '${name}': ${message}. Check the name against pyodide-lock.json, or give the URL of a .whl file.`,
+      { cause: error },
+    );
+  }
+  const have = new Set(loaded.map((pkg) => normalize(pkg.name)));
+  const loadedPackages = (pyodide as unknown as { loadedPackages: Record<string, unknown> }).loadedPackages;
+  const missing = names.filter((name) => !have.has(normalize(name)) && !(name in loadedPackages) && !(normalize(name) in loadedPackages));
+  if (missing.length) {
+    const details = messages.filter((line) => !/^The following error occurred/.test(line)).join('\n');
+    throw new PyScriptError(
+      ErrorCode.FETCH_ERROR,
+      `Unable to load package ${missing.map((name) => `'${name}'`).join(', ')} from pyodide-lock.json: its wheel could not be fetched ` +
+        `(this build ships no package wheels; serve them next to pyodide-lock.json, or give the URL of a .whl file).` +
+        (details ? `\n${details}` : ''),
+    );
+  }
+}
+
+/** Reads a mip `package.json`: `urls` relative to the manifest, `deps` that are URLs, recursively. */
+async function fetchMipManifest(url: string, stage: ProgressStage | undefined, seen: Set<string>): Promise<PackageFile[]> {
+  if (seen.has(url)) return [];
+  seen.add(url);
+  const text = await fetchText(url, 'package manifest');
+  let manifest: { urls?: [string, string][]; deps?: [string, string?][]; hashes?: unknown[] };
+  try {
+    manifest = JSON.parse(text);
+  } catch (error) {
+    throw new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid package manifest ${url}: ${(error as Error).message}`, { cause: error });
+  }
+  if (manifest.hashes?.length) {
+    throw new PyScriptError(
+      ErrorCode.FETCH_ERROR,
+      `Unable to install ${url}: its "hashes" entries need the micropython-lib index; list the files under "urls" instead.`,
+    );
+  }
+  const files = (manifest.urls ?? []).map(async ([path, source]) => ({
+    path: path.replace(/^\/+/, ''),
+    url: new URL(source, url).href,
+    bytes: await fetchBytes(new URL(source, url).href, 'package file', stage),
+  }));
+  const deps = (manifest.deps ?? []).map(([dep]) => {
+    if (!/[/:]|\.(py|mpy|json)$/.test(dep)) return Promise.reject(unknownMicroPythonPackage(dep));
+    const depUrl = new URL(dep, url).href;
+    if (/\.json$/.test(depUrl)) return fetchMipManifest(depUrl, stage, seen);
+    return fetchBytes(depUrl, 'package', stage).then((bytes) => [{ path: fileName(depUrl), url: depUrl, bytes }]);
+  });
+  const lists = await Promise.all([...files.map((file) => file.then((one) => [one])), ...deps]);
+  return lists.flat();
+}
+
+/**
+ * The FAQ's "Can't find a pure Python 3 wheel" error for a wheel built for
+ * another platform; wheels for any platform, or for Pyodide's, are fine.
+ */
+export function impureWheelError(file: string, url: string): PyScriptError | undefined {
+  const parts = file.replace(/\.whl$/i, '').split('-');
+  if (parts.length < 5) {
+    return new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid wheel file name ${file} (${url}): expected name-version-python-abi-platform.whl.`);
+  }
+  const [python, , platform] = parts.slice(-3);
+  const pure = platform === 'any' && python.split('.').some((tag) => /^py3\d*$/.test(tag));
+  const forPyodide = /(emscripten|pyodide|pyemscripten).*wasm32/.test(platform);
+  if (pure || forPyodide) return undefined;
+  return new PyScriptError(
+    ErrorCode.FETCH_ERROR,
+    `Can't find a pure Python 3 wheel for: '${parts[0]}' (${url} is built for ${python}/${platform}). ` +
+      'Packages with compiled code need a build for WebAssembly (Pyodide); see the FAQ "Python packages".',
+  );
+}
+
+function unknownMicroPythonPackage(name: string): PyScriptError {
+  return new PyScriptError(
+    ErrorCode.FETCH_ERROR,
+    `Unable to install MicroPython package '${name}': names need the micropython-lib index, which is not reachable offline. ` +
+      'Give the URL of a .py or .mpy file or of a package.json manifest, or copy the files with the "files" key.',
+  );
+}
+
+const fileName = (url: string) => new URL(url).pathname.split('/').pop() ?? '';
+const normalize = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
