@@ -2,12 +2,13 @@
 // test/fixtures/build/, so tests need no network and the repo no binaries.
 import { zipSync, strToU8 } from 'fflate';
 import { createTar } from 'nanotar';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const out = fileURLToPath(new URL('../test/fixtures/build/', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'test/fixtures/build/');
 await mkdir(join(out, 'wheels'), { recursive: true });
 
 const text = (files) => Object.fromEntries(Object.entries(files).map(([name, body]) => [name, strToU8(body)]));
@@ -48,5 +49,11 @@ await writeFile(join(out, 'corrupt.zip'), Buffer.concat([Buffer.from('PK\x03\x04
 // Twenty small files for the concurrency test.
 await mkdir(join(out, 'many'), { recursive: true });
 for (let i = 0; i < 20; i++) await writeFile(join(out, `many/file${i}.txt`), `file ${i}\n`.repeat(2000));
+
+// A second copy of the MicroPython build, for the `interpreter` config key.
+await mkdir(join(out, 'mp-variant'), { recursive: true });
+for (const name of ['micropython.mjs', 'micropython.wasm']) {
+  await copyFile(join(root, 'node_modules/@micropython/micropython-webassembly-pyscript', name), join(out, 'mp-variant', name));
+}
 
 console.log(`fixtures built in ${out}`);

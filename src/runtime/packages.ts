@@ -81,12 +81,12 @@ export async function installPackages(interpreter: Interpreter, fetched: Fetched
 
 /** `loadPackage` logs failed downloads and resolves; compare what was asked with what loaded. */
 async function loadLockPackages(pyodide: PyodideAPI, names: string[]): Promise<void> {
-  const messages: string[] = [];
   let loaded: { name: string }[];
   try {
     loaded = (await pyodide.loadPackage(names, {
       messageCallback: () => undefined,
-      errorCallback: (message: string) => messages.push(message),
+      // Failures are reported below, with the URL and status; Pyodide's own lines go to the console.
+      errorCallback: (message: string) => console.warn(message),
     })) as { name: string }[];
   } catch (error) {
     const message = (error as Error).message;
@@ -101,14 +101,24 @@ async function loadLockPackages(pyodide: PyodideAPI, names: string[]): Promise<v
   const loadedPackages = (pyodide as unknown as { loadedPackages: Record<string, unknown> }).loadedPackages;
   const missing = names.filter((name) => !have.has(normalize(name)) && !(name in loadedPackages) && !(normalize(name) in loadedPackages));
   if (missing.length) {
-    const details = messages.filter((line) => !/^The following error occurred/.test(line)).join('\n');
+    const details = await Promise.all(missing.map((name) => describeLockFailure(pyodide, name)));
     throw new PyScriptError(
       ErrorCode.FETCH_ERROR,
-      `Unable to load package ${missing.map((name) => `'${name}'`).join(', ')} from pyodide-lock.json: its wheel could not be fetched ` +
-        `(this build ships no package wheels; serve them next to pyodide-lock.json, or give the URL of a .whl file).` +
-        (details ? `\n${details}` : ''),
+      `Unable to load package ${missing.map((name) => `'${name}'`).join(', ')} from pyodide-lock.json: ${details.join('; ')}. ` +
+        'This build ships no package wheels: serve them next to pyodide-lock.json, or list the URL of a .whl file instead.',
     );
   }
+}
+
+/** Which wheel URL a lock-file package failed on, and its HTTP status (only on the failure path). */
+async function describeLockFailure(pyodide: PyodideAPI, name: string): Promise<string> {
+  // Pyodide keeps its lock and base URL on the private `_api`; without them, say less.
+  const api = (pyodide as unknown as { _api?: { config?: { packageBaseUrl?: string }; lockfile_packages?: Record<string, { file_name: string }> } })._api;
+  const file = api?.lockfile_packages?.[normalize(name)]?.file_name;
+  if (!file || !api?.config?.packageBaseUrl) return 'its wheel could not be fetched';
+  const url = new URL(file, api.config.packageBaseUrl).href;
+  const status = await fetch(url, { method: 'HEAD' }).then((response) => `HTTP ${response.status}`, (error: Error) => error.message);
+  return `${url} could not be fetched (${status})`;
 }
 
 /** Reads a mip `package.json`: `urls` relative to the manifest, `deps` that are URLs, recursively. */
