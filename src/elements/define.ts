@@ -5,13 +5,17 @@
  * are upgraded, and so queued, in document order.
  */
 import { allDone } from './all-done.js';
+import { MPyConfigElement } from './mpy-config.js';
 import { MPyScriptElement } from './mpy-script.js';
+import { PyConfigElement } from './py-config.js';
 import { PyScriptElement } from './py-script.js';
 import { observeScriptTags, upgradeScriptTags } from './script-tags.js';
 
 const elements: Record<string, CustomElementConstructor> = {
   'py-script': PyScriptElement,
   'mpy-script': MPyScriptElement,
+  'py-config': PyConfigElement,
+  'mpy-config': MPyConfigElement,
 };
 
 let defined: Promise<void> | undefined;

@@ -90,8 +90,11 @@ export class InterpreterController implements ReactiveController {
       const source = this.#readSource();
       source.catch(() => undefined); // awaited below, after boot; not unhandled
       const main = mainInterpreter(this.kind);
-      const interpreter = await main.boot();
+      const stopProgress = main.onProgress((progress) => emit(this.eventTarget, `${type}:progress`, progress));
+      const interpreter = await main.boot().finally(stopProgress);
       await main.enqueue(async () => {
+        // Config errors show once, at the first script; the scripts still run.
+        for (const error of main.takeConfigErrors()) reportError(this.#errorPlace(), toPyScriptError(error));
         const code = await source;
         main.currentTarget = this.targetId;
         host.interpreter = interpreter.raw;

@@ -5,15 +5,23 @@
  */
 import type { PyscriptBridge } from '../runtime/bridge.js';
 import { bootInterpreter } from '../runtime/boot.js';
-import type { Interpreter, InterpreterKind } from '../runtime/types.js';
+import type { PyConfig } from '../runtime/config.js';
+import type { Interpreter, InterpreterKind, Progress } from '../runtime/types.js';
+import { mainConfig } from './page-config.js';
 
 /** One shared interpreter and its run queue. */
 export class MainInterpreter {
   readonly kind: InterpreterKind;
   /** Id of the element the running script displays to (see `current_target()`). */
   currentTarget = '';
+  /** The parsed main config (empty until boot has read it). */
+  config: PyConfig = {};
   #booting?: Promise<Interpreter>;
   #queue: Promise<unknown> = Promise.resolve();
+  #configErrors: unknown[] = [];
+  #progressListeners = new Set<(progress: Progress) => void>();
+  #lastProgress = new Map<string, Progress>();
+
 
   constructor(kind: InterpreterKind) {
     this.kind = kind;
@@ -21,9 +29,45 @@ export class MainInterpreter {
 
   /** Boots the interpreter once; later calls share the same promise. */
   boot(): Promise<Interpreter> {
-    this.#booting ??= bootInterpreter(this.kind, { bridge: this.#bridge() });
+    this.#booting ??= this.#boot();
     return this.#booting;
   }
+
+  /**
+   * Config errors not yet shown: the first script to ask reports them, and
+   * the scripts still run with whatever of the config could be applied.
+   */
+  takeConfigErrors(): unknown[] {
+    return this.#configErrors.splice(0);
+  }
+
+  /** Calls `listener` with each progress report (the latest of each stage first); returns the unsubscribe. */
+  onProgress(listener: (progress: Progress) => void): () => void {
+    for (const progress of this.#lastProgress.values()) listener(progress);
+    this.#progressListeners.add(listener);
+    return () => this.#progressListeners.delete(listener);
+  }
+
+  async #boot(): Promise<Interpreter> {
+    let loaded: { config: PyConfig; url?: string } = { config: {} };
+    try {
+      loaded = await mainConfig(this.kind);
+    } catch (error) {
+      this.#configErrors.push(error);
+    }
+    this.config = loaded.config;
+    return bootInterpreter(this.kind, {
+      bridge: this.#bridge(),
+      config: loaded.config,
+      configUrl: loaded.url,
+      onProgress: (progress) => {
+        this.#lastProgress.set(progress.stage, progress);
+        for (const listener of this.#progressListeners) listener(progress);
+      },
+      onConfigError: (error) => this.#configErrors.push(error),
+    });
+  }
+
 
   /** Runs `task` after every task queued before it has settled. */
   enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -38,7 +82,7 @@ export class MainInterpreter {
       interpreter: this.kind,
       window: globalThis,
       document,
-      config: {},
+      config: this.config,
       current_target: () => this.currentTarget,
     };
   }

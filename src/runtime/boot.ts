@@ -4,6 +4,10 @@
  * the main thread and in workers.
  */
 import type { PyscriptBridge } from './bridge.js';
+import type { PyConfig } from './config.js';
+import type { ProgressCallback } from './fetch-progress.js';
+import { watchInterpreterDownload } from './interpreter-progress.js';
+import { jsModulesBridge } from './js-modules.js';
 import { installPythonPackage } from './python-package.js';
 import { loadInterpreter } from './registry.js';
 import type { Interpreter, InterpreterKind, Streams } from './types.js';
@@ -14,6 +18,19 @@ export interface BootOptions {
   url?: string;
   /** The `_pyscript` module; filled in by the caller. */
   bridge: PyscriptBridge;
+  /** The parsed config: its files, packages and js_modules download while the interpreter does. */
+  config?: PyConfig;
+  /** URL of the config file, which relative config URLs resolve against (the page's by default). */
+  configUrl?: string;
+  /** Which `js_modules` table to import here (default `main`). */
+  side?: 'main' | 'worker';
+  /** Byte progress of the `interpreter`, `files` and `packages` stages. */
+  onProgress?: ProgressCallback;
+  /**
+   * Receives each config entry that failed (a `PY0404`/`PY1000` error); the
+   * rest is applied and the boot goes on. Without it the boot rejects.
+   */
+  onConfigError?: (error: unknown) => void;
 }
 
 const consoleStreams: Streams = {
@@ -25,7 +42,24 @@ const consoleStreams: Streams = {
 export async function bootInterpreter(kind: InterpreterKind, options: BootOptions): Promise<Interpreter> {
   // Warm the Python package chunk while the interpreter downloads.
   void import('virtual:python-files');
-  const interpreter = await loadInterpreter(kind, { streams: options.streams ?? consoleStreams, url: options.url });
+  const { config, onProgress } = options;
+  const base = options.configUrl ?? globalThis.location?.href;
+  // Downloads start now, with the interpreter's; a config without any costs no extra chunk.
+  const hasDownloads = config && (config.files || config.packages?.length || config.js_modules);
+  const prepared = hasDownloads
+    ? import('./apply-config.js').then(({ prepareConfig }) => prepareConfig(config, { kind, side: options.side ?? 'main', base, onProgress }))
+    : undefined;
+  prepared?.catch(() => undefined); // awaited below
+  // checkConfig() has made sure `interpreter` is a valid URL.
+  const url = options.url ?? (config?.interpreter ? new URL(config.interpreter, base).href : undefined);
+  const stopWatching = onProgress && watchInterpreterDownload(kind, url, onProgress);
+  let interpreter: Interpreter;
+  try {
+    interpreter = await loadInterpreter(kind, { streams: options.streams ?? consoleStreams, url });
+  } finally {
+    stopWatching?.();
+  }
+  options.bridge.js_modules = prepared ? await (await prepared).apply(interpreter, options.onConfigError) : jsModulesBridge();
   interpreter.registerJsModule('_pyscript', options.bridge);
   await installPythonPackage(interpreter);
   return interpreter;
