@@ -20,7 +20,7 @@
  * ms each (~200–300 calls/s), against tens of thousands with Atomics.
  * @packageDocumentation
  */
-import { ErrorCode, PyScriptError, fromErrorData, toErrorData, type ErrorData } from '../errors.js';
+import { ErrorCode, PyScriptError, toErrorData } from '../errors.js';
 import type { HelloMessage, HelloReply, Marker, PageAnswer, PageRequest } from './sw-protocol.js';
 import type {
   BlockingTransport,
@@ -227,13 +227,15 @@ class ServiceWorkerServer implements TransportServer {
   }
 
   async #answer(request: string, port: MessagePort): Promise<void> {
-    let reply: PageAnswer;
+    let answer: string;
     try {
-      reply = { answer: await this.#handler!(request) };
+      answer = await this.#handler!(request);
     } catch (error) {
       // The worker is blocked on this call: the error must reach it as data, never as silence.
-      reply = { status: 500, error: JSON.stringify(toErrorData(error)) };
+      // Same shape as the atomics transport (a `SyncAnswer` with `e`), so both modes behave alike.
+      answer = JSON.stringify({ e: toErrorData(error) });
     }
+    const reply: PageAnswer = { answer };
     port.postMessage(reply);
     port.close();
   }
@@ -280,7 +282,6 @@ class ServiceWorkerTransport implements BlockingTransport {
       switch (xhr.status) {
         case 200: return xhr.responseText;
         case 202: continue; // still waiting for the page: poll again, same seq
-        case 500: throw fromErrorData(JSON.parse(xhr.responseText) as ErrorData);
         default: throw new PyScriptError(ErrorCode.WORKER, `A sync call through the service worker failed (${xhr.status}): ${xhr.responseText}`);
       }
     }

@@ -26,8 +26,8 @@ export interface PageRequest {
 }
 
 /**
- * Page → service worker, on the request's reply port: the answer, or an
- * HTTP status and body for the worker (500: the handler threw, body is
- * `ErrorData` JSON; 410: the channel was released).
+ * Page → service worker, on the request's reply port: the answer (a handler
+ * that threw answers `{"e": ErrorData}`, as the atomics transport does), or
+ * an HTTP status and body for the worker (410: the channel was released).
  */
 export type PageAnswer = { answer: string } | { status: number; error: string };
