@@ -5,7 +5,7 @@
  * into the booted interpreter. No DOM: the same code runs in workers.
  */
 import { resolveFiles, type PyConfig } from './config.js';
-import { absoluteUrl, fetchBytes, ProgressStage, type ProgressCallback } from './fetch-progress.js';
+import { absoluteUrl, baseUrl, fetchBytes, ProgressStage, type ProgressCallback } from './fetch-progress.js';
 import { writeFiles, type FetchedFile } from './files.js';
 import { importJsModules, jsModulesBridge, type JsModulesBridge, type LoadedJsModule } from './js-modules.js';
 import { fetchPackages, installPackages } from './packages.js';
@@ -36,7 +36,7 @@ export interface PreparedConfig {
 
 /** Starts fetching `files`, `packages` and importing `js_modules`, in parallel. */
 export function prepareConfig(config: PyConfig, options: ConfigOptions): PreparedConfig {
-  const base = options.base ?? globalThis.location?.href;
+  const base = options.base ?? baseUrl();
   const settle = <T>(start: () => Promise<T>): Promise<T> => {
     let promise: Promise<T>;
     try {

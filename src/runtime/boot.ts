@@ -5,7 +5,7 @@
  */
 import type { PyscriptBridge } from './bridge.js';
 import type { PyConfig } from './config.js';
-import type { ProgressCallback } from './fetch-progress.js';
+import { baseUrl, type ProgressCallback } from './fetch-progress.js';
 import { watchInterpreterDownload } from './interpreter-progress.js';
 import { jsModulesBridge } from './js-modules.js';
 import { installPythonPackage } from './python-package.js';
@@ -43,7 +43,7 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
   // Warm the Python package chunk while the interpreter downloads.
   void import('virtual:python-files');
   const { config, onProgress } = options;
-  const base = options.configUrl ?? globalThis.location?.href;
+  const base = options.configUrl ?? baseUrl();
   // Downloads start now, with the interpreter's; a config without any costs no extra chunk.
   const hasDownloads = config && (config.files || config.packages?.length || config.js_modules);
   const prepared = hasDownloads

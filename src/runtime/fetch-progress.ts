@@ -99,3 +99,6 @@ export function absoluteUrl(url: string, base: string): string {
     throw new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid URL: ${url}`, { cause: error });
   }
 }
+
+/** The URL relative URLs resolve against: the document's base (also right in `srcdoc` frames), or a worker's location. */
+export const baseUrl = (): string => globalThis.document?.baseURI ?? globalThis.location.href;

@@ -5,7 +5,7 @@
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
 import { checkConfig, formatOfUrl, isConfigUrl, parseConfig, type ConfigFormat, type PyConfig } from './config.js';
-import { absoluteUrl, fetchText } from './fetch-progress.js';
+import { absoluteUrl, baseUrl, fetchText } from './fetch-progress.js';
 
 /** A config ready to apply. */
 export interface LoadedConfig {
@@ -41,7 +41,7 @@ export async function loadConfig(source: ConfigSource): Promise<LoadedConfig> {
     parsed = checkConfig(value, where);
   } else if (source.isUrl || isConfigUrl(value)) {
     const format = type || formatOfUrl(value);
-    url = absoluteUrl(value.trim(), source.base ?? globalThis.location?.href);
+    url = absoluteUrl(value.trim(), source.base ?? baseUrl());
     parsed = parseConfig(await fetchText(url, 'config'), format, url);
   } else {
     parsed = parseConfig(value, type, where);
