@@ -1,0 +1,77 @@
+/**
+ * The main-thread side of a `worker` script (`<script type="py" worker>`,
+ * `<py-script worker>`, …): the controller hands over here. It starts a
+ * {@link PythonWorker} with the element's code, config, name and service
+ * worker, fires `:ready` with `detail.worker` when the worker's interpreter is
+ * up, and settles when the worker's code has finished or crashed. Removing
+ * the element terminates the worker.
+ */
+import type { PyScriptError } from '../errors.js';
+import { hooks } from '../runtime/hooks.js';
+import { PythonWorker } from '../runtime/py-worker.js';
+import type { InterpreterKind } from '../runtime/types.js';
+
+/** The element attributes a worker script reads. */
+export interface WorkerScriptHost extends HTMLElement {
+  async: boolean;
+  name: string;
+  config: string;
+  serviceWorker: string;
+  readonly sourceScript: HTMLScriptElement | null;
+}
+
+/** What the controller learns while the worker runs. */
+export interface WorkerScriptCallbacks {
+  /** The worker's interpreter is up; its code is about to run. */
+  ready(worker: Worker): void;
+  /** A config entry failed to load in the worker (the code still runs). */
+  configError(error: PyScriptError): void;
+}
+
+/** One running worker script. */
+export class WorkerScript {
+  readonly handle: PythonWorker;
+  readonly #host: WorkerScriptHost;
+
+  constructor(kind: InterpreterKind, host: WorkerScriptHost, code: { code: string; filename?: string }, targetId: string) {
+    this.#host = host;
+    const attribute = (name: string) => host.sourceScript?.getAttribute(name) ?? host.getAttribute(name) ?? '';
+    this.handle = new PythonWorker(kind, {
+      code: code.code,
+      url: code.filename,
+      async: host.async,
+      name: attribute('name') || undefined,
+      config: attribute('config') || undefined,
+      configWhere: 'the config attribute',
+      service_worker: attribute('service-worker') || undefined,
+      targetId,
+      quiet: true,
+    });
+  }
+
+  /**
+   * Runs until the worker's code has finished.
+   * @throws PyScriptError the Python error that stopped it, or `WORKER` when it crashed or was terminated
+   */
+  async run(callbacks: WorkerScriptCallbacks): Promise<void> {
+    const { handle } = this;
+    for (const callback of hooks.main.onWorker) await callback(handle, this.#host.sourceScript ?? this.#host);
+    const ready = handle.ready.then(
+      () => {
+        for (const error of handle.configErrors) callbacks.configError(error);
+        callbacks.ready(handle.worker);
+      },
+      () => undefined, // `done` carries the error
+    );
+    const error = await handle.done;
+    await ready;
+    if (error) throw error;
+  }
+
+  /** The element left the page: stop the worker unless it was only moved. */
+  disconnected(): void {
+    queueMicrotask(() => {
+      if (!this.#host.isConnected) this.handle.terminate();
+    });
+  }
+}

@@ -1,0 +1,29 @@
+"""Set-up that only workers run, after the ``pyscript`` package loads.
+
+``input()`` blocks the worker and asks the page for a line (``window.prompt``
+unless the page gives a better place); ``export_main()`` publishes the names
+listed in ``__export__`` on ``sync``, so ``await workers["name"]`` can call them.
+"""
+
+import builtins
+
+import _pyscript
+
+
+def _input(prompt=""):
+    """Read a line from the page; raise ``EOFError`` when the user cancels."""
+    value = _pyscript.input(str(prompt))
+    if value is None:
+        raise EOFError("input() was cancelled")
+    return str(value)
+
+
+builtins.input = _input
+
+
+def export_main():
+    """Put every name of ``__main__.__export__`` on ``sync``."""
+    import __main__
+
+    for name in getattr(__main__, "__export__", ()) or ():
+        setattr(_pyscript.sync, name, getattr(__main__, name))

@@ -1,0 +1,258 @@
+/**
+ * Python in a dedicated worker, seen from the main thread: {@link PythonWorker}
+ * starts `dist/worker.js` (a real file, no `blob:` URL), picks how the worker
+ * blocks on main (Atomics, the service worker, or not at all), serves its
+ * synchronous calls, and exposes `sync`, `ready`, `done` and `terminate()`.
+ * `PyWorker()` / `MPWorker()` are the JavaScript API; worker script elements
+ * and Python's `PyWorker` use the same class.
+ * @packageDocumentation
+ */
+import { ErrorCode, PyScriptError, fromErrorData } from '../errors.js';
+import { createAtomicsServer } from '../sync/atomics.js';
+import { MainEndpoint } from '../sync/expose.js';
+import type { InitData, MainMessage, WorkerMessage } from '../sync/protocol.js';
+import { createServiceWorkerServer, selectSyncMode, type SyncMode } from '../sync/sw-fallback.js';
+import type { TransportServer } from '../sync/transport.js';
+import { dedent } from './dedent.js';
+import { hooks, joinCode } from './hooks.js';
+import { loadConfig } from './load-config.js';
+import type { InterpreterKind } from './types.js';
+
+/** Options of `PyWorker(url, options)` / `MPWorker(url, options)`. */
+export interface PyWorkerOptions {
+  /** The worker's config: an object, inline TOML/JSON, or the URL of a `.toml`/`.json` file. */
+  config?: object | string;
+  /** URL of `dist/service-worker.js`, used for sync calls when SharedArrayBuffer is missing. */
+  service_worker?: string;
+  /** `'pyodide'`/`'py'` or `'micropython'`/`'mpy'`: overrides the function's interpreter. */
+  type?: string;
+  /** Makes the worker reachable as `workers[name]`. */
+  name?: string;
+}
+
+/** Everything a worker needs beyond {@link PyWorkerOptions} (worker script elements). */
+export interface PythonWorkerOptions extends PyWorkerOptions {
+  /** The Python code; when absent, it is fetched from `url`. */
+  code?: string;
+  /** URL of the Python file (also the traceback file name). */
+  url?: string;
+  /** Allow top-level await; detected from the code when absent. */
+  async?: boolean;
+  /** Id of the element `display()` writes to by default. */
+  targetId?: string;
+  /** Where `config` was written, for messages. */
+  configWhere?: string;
+  /** True when the caller reports errors itself (no console message here). */
+  quiet?: boolean;
+  /** Answers `input()` in the worker; `window.prompt` by default. */
+  input?(prompt: string): string | null | Promise<string | null>;
+}
+
+const kinds: Record<string, InterpreterKind> = { pyodide: 'pyodide', py: 'pyodide', micropython: 'micropython', mpy: 'micropython' };
+
+/** Named workers, by name: resolve to their `sync` once ready. */
+const named = new Map<string, { promise: Promise<Record<string, unknown>>; resolve(sync: Record<string, unknown>): void }>();
+
+const namedEntry = (name: string) => {
+  let entry = named.get(name);
+  if (!entry) {
+    let resolve!: (sync: Record<string, unknown>) => void;
+    const promise = new Promise<Record<string, unknown>>((r) => (resolve = r));
+    named.set(name, (entry = { promise, resolve }));
+  }
+  return entry;
+};
+
+/** The `sync` of the worker named `name`, once it is ready (waits for it to appear). */
+export const namedWorker = (name: string): Promise<Record<string, unknown>> => namedEntry(name).promise;
+
+/** One Python worker, seen from the main thread. */
+export class PythonWorker {
+  readonly kind: InterpreterKind;
+  /** The dedicated worker. */
+  readonly worker: Worker;
+  /**
+   * Functions both ways: assign `sync.fn = jsFn` for the worker to call
+   * (`sync.fn()` there blocks until it returns, waiting for the assignment
+   * if needed); read `sync.pyFn` to call what the worker put on its `sync`
+   * (returns a promise; calls made before the worker's code defined it wait).
+   */
+  readonly sync: Record<string, any>; // any: user functions of any shape
+  /** Resolves once the interpreter is up in the worker, before the code runs; rejects if bootstrap failed. */
+  readonly ready: Promise<void>;
+  /** Resolves when the code has finished: undefined, or the error that stopped it. */
+  readonly done: Promise<PyScriptError | undefined>;
+  /** How the worker blocks on main: `'atomics'`, `'service-worker'` or `'none'`. */
+  mode: SyncMode = 'none';
+  /** Config entries that failed to load in the worker (the code still ran). */
+  readonly configErrors: PyScriptError[] = [];
+  readonly #endpoint: MainEndpoint;
+  #server?: TransportServer;
+  #resolveReady!: () => void;
+  #rejectReady!: (error: unknown) => void;
+  #resolveDone!: (error: PyScriptError | undefined) => void;
+  #finished = false;
+  #isReady = false;
+  #quiet: boolean;
+
+  constructor(kind: InterpreterKind, options: PythonWorkerOptions) {
+    this.kind = kinds[options.type ?? ''] ?? kind;
+    this.ready = new Promise((resolve, reject) => {
+      this.#resolveReady = resolve;
+      this.#rejectReady = reject;
+    });
+    this.ready.catch(() => undefined); // callers awaiting only `done` must not see an unhandled rejection
+    this.done = new Promise((resolve) => (this.#resolveDone = resolve));
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: options.name || undefined });
+    this.#endpoint = new MainEndpoint({
+      post: (message: MainMessage) => this.worker.postMessage(message),
+      input: options.input,
+      label: options.name ? `The worker "${options.name}"` : `The worker ${options.url ?? ''}`.trim(),
+    });
+    this.sync = this.#endpoint.sync;
+    this.worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => this.#receive(event.data));
+    this.worker.addEventListener('error', (event) => {
+      // Before `ready` the worker could not start; later, an error in a callback is only logged.
+      if (this.#isReady) return;
+      event.preventDefault();
+      this.#finish(new PyScriptError(ErrorCode.WORKER, `The worker failed: ${event.message || 'it could not start or crashed'}`));
+    });
+    this.#quiet = options.quiet ?? false;
+    if (options.name) {
+      const entry = namedEntry(options.name);
+      void this.ready.then(() => entry.resolve(this.sync), () => undefined);
+    }
+    void this.#start(options).catch((error) => this.#finish(toWorkerError(error)));
+  }
+
+  /** Stops the worker at once; `done` resolves with an error if its code had not finished. */
+  terminate(): void {
+    this.worker.terminate();
+    this.#finish(new PyScriptError(ErrorCode.WORKER, 'The worker was terminated before its code finished.'));
+  }
+
+  async #start(options: PythonWorkerOptions): Promise<void> {
+    const base = document.baseURI;
+    const url = options.url ? new URL(options.url, base).href : undefined;
+    const code = options.code !== undefined ? Promise.resolve(options.code) : fetchCode(url ?? '');
+    const config = options.config
+      ? loadConfig({ value: options.config, where: options.configWhere ?? 'the worker config', base }).then((loaded) => ({
+          config: loaded.config as object,
+          url: loaded.url,
+        }))
+      : Promise.resolve({ config: {} as object, url: undefined });
+    code.catch(() => undefined);
+    config.catch(() => undefined);
+    const mode = (this.mode = selectSyncMode(options.service_worker));
+    if (mode === 'atomics') this.#server = createAtomicsServer();
+    else if (mode === 'service-worker') this.#server = await createServiceWorkerServer(options.service_worker!, this.worker);
+    if (this.#finished) return this.#server?.release();
+    if (this.#server) this.#endpoint.serve(this.#server);
+    const text = await code;
+    const loaded = await config;
+    const side = hooks.worker;
+    const data: InitData = {
+      kind: this.kind,
+      code: text,
+      filename: url ? url.split('/').pop() : undefined,
+      async: options.async || /\bawait\b/.test(text),
+      config: loaded.config,
+      configUrl: loaded.url,
+      baseUrl: base,
+      transport: this.#server ? { mode: this.#server.mode, init: this.#server.init } : undefined,
+      targetId: options.targetId ?? '',
+      hooks: {
+        codeBeforeRun: joinCode(side.codeBeforeRun),
+        codeBeforeRunAsync: joinCode(side.codeBeforeRunAsync),
+        codeAfterRun: joinCode(side.codeAfterRun),
+        codeAfterRunAsync: joinCode(side.codeAfterRunAsync),
+      },
+    };
+    if (!this.#finished) this.worker.postMessage({ type: 'init', id: 0, data } satisfies MainMessage);
+  }
+
+  #receive(message: WorkerMessage): void {
+    switch (message.type) {
+      case 'ready':
+        for (const error of message.errors) this.configErrors.push(fromErrorData(error));
+        this.#isReady = true;
+        this.#resolveReady();
+        break;
+      case 'done':
+        this.#finish(message.error ? fromErrorData(message.error) : undefined);
+        break;
+      default:
+        this.#endpoint.receive(message);
+    }
+  }
+
+  #finish(error: PyScriptError | undefined): void {
+    if (this.#finished) {
+      if (error?.code === ErrorCode.WORKER) this.#release(error); // terminated after its code finished
+      return;
+    }
+    this.#finished = true;
+    if (error) this.#rejectReady(error);
+    if (error && !this.#quiet) console.error(error.message);
+    this.#resolveDone(error);
+    // A finished worker keeps serving: its callbacks and `sync` exports live on.
+    if (error?.code === ErrorCode.WORKER) this.#release(error);
+  }
+
+  #release(error: Error): void {
+    this.#endpoint.release(error);
+    this.#server?.release();
+  }
+}
+
+function toWorkerError(error: unknown): PyScriptError {
+  return error instanceof PyScriptError ? error : new PyScriptError(ErrorCode.WORKER, (error as Error)?.message ?? String(error), { cause: error });
+}
+
+async function fetchCode(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${(error as Error).message}`, { cause: error });
+  }
+  if (!response.ok) throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${response.status} ${response.statusText}`.trim());
+  return dedent(await response.text());
+}
+
+/**
+ * Starts a Pyodide worker running the Python file at `url`; resolves once
+ * its interpreter is up (before the code runs) to the handle. Calls of the
+ * worker's `sync` functions made before its code defined them wait for it.
+ */
+export function PyWorker(url: string, options: PyWorkerOptions = {}): Promise<PythonWorker> {
+  return startWorker('pyodide', url, options);
+}
+
+/** Starts a MicroPython worker running the Python file at `url` (see {@link PyWorker}). */
+export function MPWorker(url: string, options: PyWorkerOptions = {}): Promise<PythonWorker> {
+  return startWorker('micropython', url, options);
+}
+
+async function startWorker(kind: InterpreterKind, url: string, options: PyWorkerOptions): Promise<PythonWorker> {
+  const handle = new PythonWorker(kind, { ...options, url });
+  await handle.ready;
+  return handle;
+}
+
+/** The `_pyscript` entries of a main-thread interpreter for `PyWorker` and `workers`. */
+export const workerBridge = {
+  /** `PyWorker(url, options)` from Python: `options` arrives as JSON text. */
+  create_worker: (url: string, options: string, kind: InterpreterKind): PythonWorker =>
+    new PythonWorker(kind, { ...(JSON.parse(options || '{}') as PyWorkerOptions), url }),
+  get_worker: namedWorker,
+};
+
+/**
+ * Named workers from JavaScript: `await workers.calc` (or `workers['calc']`)
+ * gives the `sync` of the worker script with `name="calc"` once it is ready.
+ */
+export const workers: Readonly<Record<string, Promise<Record<string, any>>>> = new Proxy( // any: see PythonWorker.sync
+  {},
+  { get: (_, name) => (typeof name === 'string' && name !== 'then' ? namedWorker(name) : undefined) },
+);

@@ -1,0 +1,214 @@
+/**
+ * The `atomics` transport: blocking worker → main calls over one
+ * `SharedArrayBuffer` (needs a cross-origin isolated page).
+ *
+ * Layout: three `Int32` slots, then the payload bytes (UTF-8).
+ * - `REQUEST` is the sequence number of the last request the worker wrote;
+ * - `ANSWER` the sequence number of the last answer main wrote;
+ * - `LENGTH` the byte length of the payload in the buffer now.
+ *
+ * The worker writes a request, bumps `REQUEST` and sleeps in `Atomics.wait`
+ * on `ANSWER`. The main thread sleeps in `Atomics.waitAsync` on `REQUEST`
+ * (no `postMessage` wake-up: that costs a task and halves the rate), runs the
+ * handler, writes the answer over the request, bumps `ANSWER` and notifies.
+ * One wake-up each way per call; the buffers are reused. The buffer is a
+ * growable `SharedArrayBuffer`: a payload bigger than it grows it (both
+ * sides see the new length through length-tracking views).
+ * @packageDocumentation
+ */
+import { ErrorCode, PyScriptError } from '../errors.js';
+import type { BlockingTransport, TransportServer } from './transport.js';
+
+const REQUEST = 0;
+const ANSWER = 1;
+const LENGTH = 2;
+const HEADER = 16;
+const INITIAL = 64 * 1024;
+const MAX = 1024 * 1024 * 1024;
+
+/** What the worker gets in `server.init`. */
+export interface AtomicsInit {
+  buffer: SharedArrayBuffer;
+}
+
+interface GrowableShared extends SharedArrayBuffer {
+  grow?(length: number): void;
+  readonly growable?: boolean;
+  readonly maxByteLength?: number;
+}
+
+/** `Atomics.waitAsync` (ES2024; our TS lib is ES2022). */
+const waitAsync = (Atomics as unknown as {
+  waitAsync(array: Int32Array, index: number, value: number): { async: false; value: string } | { async: true; value: Promise<string> };
+}).waitAsync;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Reads and writes UTF-8 payloads in the shared buffer. */
+class Payload {
+  readonly #buffer: GrowableShared;
+  readonly #bytes: Uint8Array;
+  #scratch = new Uint8Array(INITIAL);
+
+  constructor(buffer: GrowableShared) {
+    this.#buffer = buffer;
+    this.#bytes = new Uint8Array(buffer, HEADER); // length-tracking: follows grow()
+  }
+
+  /** Writes `text`; returns its byte length. */
+  write(text: string): number {
+    const needed = text.length * 3;
+    if (needed > this.#bytes.length) this.#grow(needed);
+    // TextEncoder refuses shared views: encode into a private, reused buffer, then copy.
+    if (this.#scratch.length < needed) this.#scratch = new Uint8Array(Math.max(needed, this.#scratch.length * 2));
+    const { written } = encoder.encodeInto(text, this.#scratch);
+    this.#bytes.set(this.#scratch.subarray(0, written));
+    return written;
+  }
+
+  read(length: number): string {
+    // TextDecoder refuses shared views; copy into a private, reused buffer.
+    if (this.#scratch.length < length) this.#scratch = new Uint8Array(Math.max(length, this.#scratch.length * 2));
+    this.#scratch.set(this.#bytes.subarray(0, length));
+    return decoder.decode(this.#scratch.subarray(0, length));
+  }
+
+  #grow(needed: number): void {
+    const buffer = this.#buffer;
+    const size = Math.min(MAX, Math.max(HEADER + needed, buffer.byteLength * 2));
+    if (!buffer.grow || !buffer.growable || size > (buffer.maxByteLength ?? 0) || size < HEADER + needed) {
+      throw new PyScriptError(ErrorCode.WORKER, `A value of ${needed} bytes is too big for the worker bridge (at most ${MAX} bytes).`);
+    }
+    buffer.grow(size);
+  }
+}
+
+function createSharedBuffer(): SharedArrayBuffer {
+  try {
+    // Growable shared memory (Chromium 111+, Firefox 119+, Safari 16.4+).
+    return new (SharedArrayBuffer as unknown as new (length: number, options: object) => SharedArrayBuffer)(INITIAL, { maxByteLength: MAX });
+  } catch {
+    return new SharedArrayBuffer(INITIAL); // not growable: large payloads throw a clear error
+  }
+}
+
+/** Main side: creates the buffer and answers requests written into it. */
+export function createAtomicsServer(): TransportServer {
+  return new AtomicsServer(createSharedBuffer());
+}
+
+/** Worker side: blocks on the buffer that `createAtomicsServer()` made. */
+export function createAtomicsTransport(init: unknown): BlockingTransport {
+  const buffer = (init as Partial<AtomicsInit> | null)?.buffer;
+  if (!(buffer instanceof SharedArrayBuffer)) {
+    throw new PyScriptError(ErrorCode.WORKER, 'Bad atomics transport init: expected { buffer: SharedArrayBuffer }.');
+  }
+  return new AtomicsTransport(buffer);
+}
+
+class AtomicsTransport implements BlockingTransport {
+  readonly mode = 'atomics' as const;
+  readonly #slots: Int32Array;
+  readonly #payload: Payload;
+  #seq: number;
+
+  constructor(buffer: SharedArrayBuffer) {
+    this.#slots = new Int32Array(buffer, 0, 4);
+    this.#payload = new Payload(buffer);
+    this.#seq = Atomics.load(this.#slots, REQUEST);
+  }
+
+  request(request: string): string {
+    const slots = this.#slots;
+    const previous = this.#seq;
+    const seq = (this.#seq = (previous + 1) | 0);
+    slots[LENGTH] = this.#payload.write(request);
+    Atomics.store(slots, REQUEST, seq);
+    Atomics.notify(slots, REQUEST);
+    while (Atomics.load(slots, ANSWER) !== seq) Atomics.wait(slots, ANSWER, previous);
+    return this.#payload.read(slots[LENGTH]);
+  }
+}
+
+class AtomicsServer implements TransportServer {
+  readonly mode = 'atomics' as const;
+  readonly init: AtomicsInit;
+  readonly #slots: Int32Array;
+  readonly #payload: Payload;
+  #handler?: (request: string) => string | Promise<string>;
+  #seen = 0;
+  #released = false;
+
+  constructor(buffer: SharedArrayBuffer) {
+    this.init = { buffer };
+    this.#slots = new Int32Array(buffer, 0, 4);
+    this.#payload = new Payload(buffer);
+  }
+
+  listen(handler: (request: string) => string | Promise<string>): void {
+    this.#handler = handler;
+    this.#wait();
+  }
+
+  release(): void {
+    this.#released = true;
+    // Wakes our own pending waitAsync so it can see the flag and stop.
+    Atomics.notify(this.#slots, REQUEST);
+  }
+
+  #wait(): void {
+    const slots = this.#slots;
+    // Loop while requests are already there; park on waitAsync otherwise.
+    for (;;) {
+      if (this.#released) return;
+      const result = waitAsync(slots, REQUEST, this.#seen);
+      if (result.async) {
+        void result.value.then(() => this.#wake());
+        return;
+      }
+      if (!this.#serve()) return; // answered asynchronously; #serve re-arms
+    }
+  }
+
+  #wake(): void {
+    if (this.#released) return;
+    if (Atomics.load(this.#slots, REQUEST) === this.#seen) return this.#wait(); // spurious
+    if (this.#serve()) this.#wait();
+  }
+
+  /** Serves the pending request; true when answered synchronously. */
+  #serve(): boolean {
+    const slots = this.#slots;
+    const seq = Atomics.load(slots, REQUEST);
+    this.#seen = seq;
+    const request = this.#payload.read(slots[LENGTH]);
+    let answer: string | Promise<string>;
+    try {
+      answer = this.#handler!(request);
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    if (typeof answer === 'string') {
+      this.#answer(seq, answer);
+      return true;
+    }
+    answer.then(
+      (text) => this.#answer(seq, text),
+      (error) => this.#answer(seq, JSON.stringify({ e: { name: 'Error', message: String((error as Error)?.message ?? error) } })),
+    ).finally(() => this.#wait());
+    return false;
+  }
+
+  #answer(seq: number, text: string): void {
+    if (this.#released) return;
+    const slots = this.#slots;
+    try {
+      slots[LENGTH] = this.#payload.write(text);
+    } catch (error) {
+      slots[LENGTH] = this.#payload.write(JSON.stringify({ e: { name: 'Error', message: (error as Error).message } }));
+    }
+    Atomics.store(slots, ANSWER, seq);
+    Atomics.notify(slots, ANSWER);
+  }
+}

@@ -1,0 +1,367 @@
+/**
+ * The main-thread end of one worker bridge: it serves the worker's blocking
+ * requests on main-thread objects (held in a table and referenced by id),
+ * turns worker callables into main-thread functions that call back
+ * asynchronously (freed through a `FinalizationRegistry`, so Python code in a
+ * worker needs no `create_proxy`), and holds `worker.sync`: functions main
+ * exports to the worker, and remote calls of what the worker exported.
+ * @packageDocumentation
+ */
+import { fromErrorData, toErrorData, type ErrorData } from '../errors.js';
+import {
+  DOCUMENT_REF,
+  METHOD_PROBES,
+  PROP_PROBES,
+  WINDOW_REF,
+  decodeBinary,
+  decodeKey,
+  encodeBinary,
+  encodeNumber,
+  type MainMessage,
+  type Shape,
+  type SyncRequest,
+  type Wire,
+  type WireTagged,
+  type WorkerMessage,
+} from './protocol.js';
+import type { TransportServer } from './transport.js';
+
+/** How long a main → worker call may wait on a blocked worker before the deadlock warning. */
+const DEADLOCK_MS = 1000;
+/** How long a worker may wait for a `sync` name main has not defined before a warning. */
+const MISSING_MS = 3000;
+
+
+const probeKey = (name: string): string | symbol =>
+  name.startsWith('@@') ? (Symbol as unknown as Record<string, symbol>)[name.slice(2)] ?? name : name;
+
+/** Options of a {@link MainEndpoint}. */
+export interface MainEndpointOptions {
+  /** Posts an async message to the worker. */
+  post(message: MainMessage): void;
+  /** Answers `input()`; `window.prompt` by default. */
+  input?(prompt: string): string | null | Promise<string | null>;
+  /** Names the worker in warnings. */
+  label?: string;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** Main side of one worker bridge. */
+export class MainEndpoint {
+  /**
+   * `worker.sync`: assigning a function makes it callable from the worker
+   * (`sync.name(...)` there); reading a name main did not assign gives an
+   * async function calling what the worker put on its `sync`.
+   */
+  readonly sync: Record<string, any>; // any: user functions of any shape, both ways
+  readonly #options: MainEndpointOptions;
+  readonly #refs = new Map<number, unknown>([[WINDOW_REF, globalThis], [DOCUMENT_REF, globalThis.document]]);
+  readonly #ids = new Map<unknown, number>([[globalThis, WINDOW_REF], [globalThis.document, DOCUMENT_REF]]);
+  #nextRef = 3;
+  readonly #exports: Record<string, unknown> = Object.create(null);
+  readonly #waiting = new Map<string, (() => void)[]>();
+  readonly #calls = new Map<number, Pending>();
+  #nextCall = 0;
+  #nextPromise = 0;
+  readonly #fns = new Map<number, WeakRef<Function>>();
+  readonly #fnIds = new WeakMap<Function, number>();
+  readonly #registry = new FinalizationRegistry<number>((id) => this.#collect(id));
+  #releasing: number[] = [];
+  /** The blocking request being served asynchronously, if any: the worker is blocked on it. */
+  #blockedOn = '';
+  #released = false;
+  #server?: TransportServer;
+
+  constructor(options: MainEndpointOptions) {
+    this.#options = options;
+    const exports = this.#exports;
+    this.sync = new Proxy(exports, {
+      get: (target, name) => {
+        if (typeof name !== 'string' || name === 'then') return undefined;
+        if (name in target) return target[name];
+        return (...args: unknown[]) => this.#invoke({ name }, args, name);
+      },
+      set: (target, name, value) => {
+        if (typeof name !== 'string') return false;
+        target[name] = value;
+        for (const wake of this.#waiting.get(name) ?? []) wake();
+        this.#waiting.delete(name);
+        return true;
+      },
+      has: (target, name) => typeof name === 'string' && name in target,
+      deleteProperty: (target, name) => typeof name === 'string' && delete target[name],
+    }) as Record<string, any>; // any: see the field's comment
+  }
+
+  /** Starts answering the worker's blocking requests through `server`. */
+  serve(server: TransportServer): void {
+    this.#server = server;
+    server.listen((request) => this.handle(request));
+  }
+
+  /** Handles an async message from the worker (the lifecycle ones are the caller's). */
+  receive(message: WorkerMessage): void {
+    if (message.type === 'result') {
+      const pending = this.#calls.get(message.id);
+      if (!pending) return;
+      this.#calls.delete(message.id);
+      if (message.error) pending.reject(fromErrorData(message.error));
+      else pending.resolve(this.decode(message.value ?? null));
+    } else if (message.type === 'call') {
+      void this.#callExport(message.name, message.args).then(
+        (value) => this.#post({ type: 'result', id: message.id, value: this.encode(value) }),
+        (error) => this.#post({ type: 'result', id: message.id, error: toErrorData(error) }),
+      );
+    }
+  }
+
+  /** Answers one blocking request (a JSON {@link SyncRequest}) with a JSON `SyncAnswer`. */
+  handle(text: string): string | Promise<string> {
+    let request: SyncRequest;
+    try {
+      request = JSON.parse(text) as SyncRequest;
+      if (request.drop) for (const id of request.drop) this.#drop(id);
+      const result = this.#run(request);
+      if (!(result instanceof Promise)) return `{"v":${JSON.stringify(this.encode(result))}}`;
+      this.#blockedOn = request.type === 'sync' ? `sync.${request.name}` : request.type;
+      return result.then(
+        (value) => `{"v":${JSON.stringify(this.encode(value))}}`,
+        (error) => JSON.stringify({ e: toErrorData(error) }),
+      ).finally(() => (this.#blockedOn = ''));
+    } catch (error) {
+      return JSON.stringify({ e: toErrorData(error) });
+    }
+  }
+
+  /** Stops serving, forgets every reference and rejects pending calls. */
+  release(reason: Error = new Error('The worker was terminated')): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.#server?.release();
+    this.#refs.clear();
+    this.#ids.clear();
+    for (const pending of this.#calls.values()) pending.reject(reason);
+    this.#calls.clear();
+  }
+
+  #run(request: SyncRequest): unknown {
+    switch (request.type) {
+      case 'get':
+        return Reflect.get(this.#ref(request.ref) as object, decodeKey(request.key));
+      case 'set':
+        return Reflect.set(this.#ref(request.ref) as object, decodeKey(request.key), this.decode(request.value));
+      case 'has':
+        return decodeKey(request.key) in (this.#ref(request.ref) as object);
+      case 'delete':
+        return Reflect.deleteProperty(this.#ref(request.ref) as object, decodeKey(request.key));
+      case 'apply': {
+        const base = this.#ref(request.ref) as Record<string | symbol, unknown>;
+        const fn = request.member === undefined ? base : base[decodeKey(request.member)];
+        return Reflect.apply(fn as Function, this.decode(request.this), request.args.map((arg) => this.decode(arg)));
+      }
+      case 'construct': {
+        const base = this.#ref(request.ref) as Record<string | symbol, unknown>;
+        const fn = request.member === undefined ? base : base[decodeKey(request.member)];
+        return Reflect.construct(fn as new (...args: unknown[]) => unknown, request.args.map((arg) => this.decode(arg)));
+      }
+      case 'keys':
+        return new Raw(Reflect.ownKeys(this.#ref(request.ref) as object).filter((key) => typeof key === 'string'));
+      case 'iterate':
+        return new Raw(Array.from(this.#ref(request.ref) as Iterable<unknown>, (value) => this.encode(value)));
+      case 'sync':
+        return this.#callExport(request.name, request.args);
+      case 'input':
+        return Promise.resolve((this.#options.input ?? ((prompt: string) => globalThis.prompt(prompt)))(request.prompt));
+      case 'release':
+        return undefined;
+    }
+  }
+
+  /** Calls `sync[name]` that main exported, waiting for main to define it if it has not yet. */
+  async #callExport(name: string, args: Wire[]): Promise<unknown> {
+    if (!(name in this.#exports)) {
+      const warning = setTimeout(() => {
+        console.warn(`[pyscript] ${this.#label()} is waiting for sync.${name}, which the main thread has not defined (set worker.sync.${name} = ...).`);
+      }, MISSING_MS);
+      await new Promise<void>((resolve) => {
+        const list = this.#waiting.get(name) ?? [];
+        list.push(resolve);
+        this.#waiting.set(name, list);
+      });
+      clearTimeout(warning);
+    }
+    const fn = this.#exports[name];
+    if (typeof fn !== 'function') throw new TypeError(`sync.${name} is not a function`);
+    return await fn(...args.map((arg) => this.decode(arg)));
+  }
+
+  /** Calls into the worker; warns when the worker is blocked waiting on main meanwhile. */
+  #invoke(target: { name?: string; fn?: number }, args: unknown[], label: string): Promise<unknown> {
+    if (this.#released) return Promise.reject(new Error('The worker was terminated'));
+    const id = ++this.#nextCall;
+    const promise = new Promise((resolve, reject) => this.#calls.set(id, { resolve, reject }));
+    this.#post({ type: 'invoke', id, ...target, args: args.map((arg) => this.encode(arg)) });
+    if (this.#blockedOn) {
+      setTimeout(() => {
+        if (this.#calls.has(id) && this.#blockedOn) {
+          console.warn(`💀🔒 - Possible deadlock if proxy.${label}(...args) is awaited: the worker is blocked waiting for ${this.#blockedOn}(...) on the main thread, so it cannot run ${label} until that returns.`);
+        }
+      }, DEADLOCK_MS);
+    }
+    return promise;
+  }
+
+  /** Encodes a main-thread value for the worker. */
+  encode(value: unknown): Wire {
+    switch (typeof value) {
+      case 'string':
+      case 'boolean':
+        return value;
+      case 'number':
+        return encodeNumber(value);
+      case 'undefined':
+      case 'symbol':
+        return { $: 'u' };
+      case 'bigint':
+        return { $: 'i', v: String(value) };
+      case 'function': {
+        const fn = this.#fnIds.get(value);
+        return fn === undefined ? this.#reference(value) : { $: 'f', i: fn };
+      }
+    }
+    if (value === null) return null;
+    if (value instanceof Raw) return value.value as Wire;
+    if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return encodeBinary(value as ArrayBuffer);
+    if (typeof (value as { then?: unknown }).then === 'function') return this.#promise(value as PromiseLike<unknown>);
+    return this.#reference(value as object);
+  }
+
+  /** Decodes a value the worker sent. */
+  decode(wire: Wire): unknown {
+    if (wire === null || typeof wire !== 'object') return wire;
+    if (Array.isArray(wire)) return wire.map((item) => this.decode(item));
+    const tagged = wire as WireTagged;
+    switch (tagged.$) {
+      case 'u':
+        return undefined;
+      case 'n':
+        return Number(tagged.v);
+      case 'i':
+        return BigInt(tagged.v);
+      case 'o': {
+        const object: Record<string, unknown> = {};
+        for (const key of Object.keys(tagged.v)) object[key] = this.decode(tagged.v[key]);
+        return object;
+      }
+      case 'r':
+        return this.#ref(tagged.i);
+      case 'f':
+        return this.#workerFunction(tagged.i);
+      case 'b':
+        return decodeBinary(tagged.k, tagged.v);
+      case 'e':
+        return fromErrorData(tagged.v as ErrorData);
+      case 'p':
+        return undefined; // the worker never sends main promises back
+    }
+  }
+
+  #ref(id: number): unknown {
+    if (!this.#refs.has(id)) throw new ReferenceError(`The main-thread object #${id} was released`);
+    return this.#refs.get(id);
+  }
+
+  #reference(value: object): WireTagged {
+    let id = this.#ids.get(value);
+    if (id === undefined) {
+      id = this.#nextRef++;
+      this.#ids.set(value, id);
+      this.#refs.set(id, value);
+    }
+    return { $: 'r', i: id, s: shapeOf(value) };
+  }
+
+  #drop(id: number): void {
+    if (id === WINDOW_REF || id === DOCUMENT_REF) return;
+    this.#ids.delete(this.#refs.get(id));
+    this.#refs.delete(id);
+  }
+
+  #promise(value: PromiseLike<unknown>): WireTagged {
+    const id = ++this.#nextPromise;
+    Promise.resolve(value).then(
+      (result) => this.#post({ type: 'settle', id, value: this.encode(result) }),
+      (error) => this.#post({ type: 'settle', id, error: toErrorData(error) }),
+    );
+    return { $: 'p', i: id };
+  }
+
+  /** A main-thread function standing for worker callable `id`. */
+  #workerFunction(id: number): Function {
+    const existing = this.#fns.get(id)?.deref();
+    if (existing) return existing;
+    const fn = (...args: unknown[]) => this.#invoke({ fn: id }, args, 'callback');
+    this.#fns.set(id, new WeakRef(fn));
+    this.#fnIds.set(fn, id);
+    this.#registry.register(fn, id);
+    return fn;
+  }
+
+  #collect(id: number): void {
+    if (this.#fns.get(id)?.deref()) return;
+    this.#fns.delete(id);
+    this.#releasing.push(id);
+    if (this.#releasing.length === 1) {
+      setTimeout(() => {
+        const fns = this.#releasing;
+        this.#releasing = [];
+        this.#post({ type: 'release', id: 0, fns });
+      }, 0);
+    }
+  }
+
+  #post(message: MainMessage): void {
+    if (!this.#released) this.#options.post(message);
+  }
+
+  #label(): string {
+    return this.#options.label ?? 'A worker';
+  }
+}
+
+/** A value that is already wire data (arrays the worker gets by value). */
+class Raw {
+  constructor(readonly value: unknown) {}
+}
+
+/** What the worker needs to wrap `value` without asking (see {@link Shape}). */
+export function shapeOf(value: object): Shape {
+  const shape: Shape = {};
+  const object = value as Record<string | symbol, unknown>;
+  if (typeof value === 'function') shape.f = 1;
+  if (Array.isArray(value)) shape.a = 1;
+  try {
+    const tag = object[Symbol.toStringTag];
+    if (typeof tag === 'string') shape.t = tag;
+    const name = (object.constructor as { name?: unknown } | undefined)?.name;
+    if (typeof name === 'string') shape.c = name;
+  } catch {
+    // A throwing getter: the worker asks again when it needs it.
+  }
+  for (const name of METHOD_PROBES) {
+    let member: unknown;
+    try {
+      member = object[probeKey(name)];
+    } catch {
+      continue;
+    }
+    if (typeof member === 'function') (shape.m ??= []).push(name);
+    else if (member !== undefined) (shape.v ??= []).push(name);
+  }
+  for (const name of PROP_PROBES) if (name in value) (shape.p ??= []).push(name);
+  return shape;
+}

@@ -1,0 +1,204 @@
+/**
+ * Every message between the main thread and a Python worker, in one place,
+ * as Comlink's `protocol.ts` does: discriminated unions keyed by `type`, each
+ * with an `id` that matches a request to its answer.
+ *
+ * Two lanes carry them:
+ * - **blocking** ({@link SyncRequest}, worker → main): serialized as JSON,
+ *   sent through a `BlockingTransport` while the worker waits; the answer is
+ *   a {@link SyncAnswer}. This is what makes `document.title` synchronous in
+ *   worker Python.
+ * - **async** ({@link MainMessage}, {@link WorkerMessage}): `postMessage`,
+ *   for the lifecycle, main → worker calls, and settled main-thread promises.
+ *
+ * Values cross as {@link Wire} data: primitives and strings as themselves,
+ * binary data by value, main-thread objects as ids (`r`), worker callables
+ * as ids (`f`), main-thread promises as ids (`p`).
+ * @packageDocumentation
+ */
+import type { ErrorData } from '../errors.js';
+
+/** Ids of the main-thread objects every worker knows without asking. */
+export const WINDOW_REF = 1;
+export const DOCUMENT_REF = 2;
+
+/**
+ * What the worker knows about a main-thread object without asking: enough
+ * to answer the probes Pyodide and MicroPython make when they wrap a JS
+ * object (`typeof`, `Array.isArray`, `then`, iterator and mapping methods,
+ * the class name), so wrapping a remote object costs no round trip.
+ */
+export interface Shape {
+  /** 1 when `typeof` is `'function'`. */
+  f?: 1;
+  /** 1 for an `Array`. */
+  a?: 1;
+  /** `obj[Symbol.toStringTag]`, when a string. */
+  t?: string;
+  /** `obj.constructor.name`. */
+  c?: string;
+  /** Probed method names whose value is a function (`'@@iterator'` for `Symbol.iterator`). */
+  m?: string[];
+  /** Probed names present with a value that is not a function. */
+  v?: string[];
+  /** Probed names `in` the object (`length`, `size`, `name`, `message`, `stack`). */
+  p?: string[];
+}
+
+/** Method names Pyodide and MicroPython probe when they wrap an object (`@@x` is `Symbol.x`). */
+export const METHOD_PROBES = ['next', 'get', 'set', 'has', 'includes', '@@iterator', '@@asyncIterator', '@@dispose', '@@asyncDispose'];
+/** Property names they probe with `in` / own-property checks. */
+export const PROP_PROBES = ['length', 'size', 'name', 'message', 'stack'];
+
+/** A property key: a string, or a well-known symbol as `{ $: 's', v: 'iterator' }`. */
+export type WireKey = string | { $: 's'; v: string };
+
+/** Tagged values; anything that is not a JSON primitive or array. */
+export type WireTagged =
+  | { $: 'u' } // undefined
+  | { $: 'n'; v: 'NaN' | 'Infinity' | '-Infinity' | '-0' }
+  | { $: 'i'; v: string } // bigint
+  | { $: 'o'; v: { [key: string]: Wire } } // plain data object, by value
+  | { $: 'r'; i: number; s?: Shape } // main-thread object, by reference
+  | { $: 'p'; i: number } // main-thread promise; settles via a `settle` message
+  | { $: 'f'; i: number } // worker callable, by reference
+  | { $: 'b'; k: string; v: string } // ArrayBuffer / typed array / DataView, base64
+  | { $: 'e'; v: ErrorData };
+
+/** A value as it crosses the boundary. */
+export type Wire = null | boolean | number | string | Wire[] | WireTagged;
+
+interface Base {
+  id: number;
+  /** Main-thread refs the worker no longer holds, piggybacked on the next request. */
+  drop?: number[];
+}
+
+/** Worker → main, blocking: the worker waits for the {@link SyncAnswer}. */
+export type SyncRequest =
+  | (Base & { type: 'get'; ref: number; key: WireKey })
+  | (Base & { type: 'set'; ref: number; key: WireKey; value: Wire })
+  | (Base & { type: 'has'; ref: number; key: WireKey })
+  | (Base & { type: 'delete'; ref: number; key: WireKey })
+  /** Calls `ref` (or `ref[member]` when given) with `this` and `args`. */
+  | (Base & { type: 'apply'; ref: number; member?: WireKey; this: Wire; args: Wire[] })
+  | (Base & { type: 'construct'; ref: number; member?: WireKey; args: Wire[] })
+  /** `Reflect.ownKeys` (string keys). */
+  | (Base & { type: 'keys'; ref: number })
+  /** `Array.from(ref)`: iterates a main-thread iterable in one round trip. */
+  | (Base & { type: 'iterate'; ref: number })
+  /** Calls a function main put on `worker.sync`. */
+  | (Base & { type: 'sync'; name: string; args: Wire[] })
+  /** `input()`: asks the page for a line of text. */
+  | (Base & { type: 'input'; prompt: string })
+  /** Only the piggybacked `drop`. */
+  | (Base & { type: 'release' });
+
+/** Main → worker answer to a {@link SyncRequest}: a value or an error. */
+export type SyncAnswer = { v: Wire } | { e: ErrorData };
+
+/** What the worker needs to build its blocking transport. */
+export interface TransportInit {
+  mode: 'atomics' | 'service-worker';
+  init: unknown;
+}
+
+/** Start-up data of a worker. */
+export interface InitData {
+  kind: 'pyodide' | 'micropython';
+  /** The Python code, already fetched and dedented. */
+  code: string;
+  /** File name shown in tracebacks. */
+  filename?: string;
+  /** Allow top-level await. */
+  async: boolean;
+  /** The worker's parsed config (a plain object). */
+  config: object;
+  /** URL of the config file, which relative config entries resolve against. */
+  configUrl?: string;
+  /** The page URL, which relative URLs resolve against. */
+  baseUrl: string;
+  /** How the worker blocks; absent when it cannot (no SharedArrayBuffer, no service worker). */
+  transport?: TransportInit;
+  /** Id of the element `display()` writes to by default. */
+  targetId: string;
+  /** `hooks.worker` code strings. */
+  hooks: { codeBeforeRun: string; codeBeforeRunAsync: string; codeAfterRun: string; codeAfterRunAsync: string };
+}
+
+/** Main → worker, async. */
+export type MainMessage =
+  | { type: 'init'; id: 0; data: InitData }
+  /** Calls worker callable `fn`, or the worker's `sync[name]`. */
+  | { type: 'invoke'; id: number; fn?: number; name?: string; args: Wire[] }
+  /** A main-thread promise sent as `{ $: 'p' }` has settled. */
+  | { type: 'settle'; id: number; value?: Wire; error?: ErrorData }
+  /** Main no longer holds these worker callables. */
+  | { type: 'release'; id: 0; fns: number[] }
+  /** Answer to a worker's async `call` (only without a blocking transport). */
+  | { type: 'result'; id: number; value?: Wire; error?: ErrorData };
+
+/** Worker → main, async. */
+export type WorkerMessage =
+  /** Interpreter booted, config applied; the code is about to run. */
+  | { type: 'ready'; id: 0; errors: ErrorData[] }
+  /** The top-level code finished, with or without an error. */
+  | { type: 'done'; id: 0; error?: ErrorData }
+  /** Answer to an `invoke`. */
+  | { type: 'result'; id: number; value?: Wire; error?: ErrorData }
+  /** Calls main's `sync[name]` without waiting (no blocking transport). */
+  | { type: 'call'; id: number; name: string; args: Wire[] };
+
+/** Well-known symbols that can cross as keys. */
+export const symbolName = (key: symbol): string | undefined => {
+  const description = key.description ?? '';
+  return description.startsWith('Symbol.') && (Symbol as unknown as Record<string, unknown>)[description.slice(7)] === key
+    ? description.slice(7)
+    : undefined;
+};
+
+/** Encodes a property key; `undefined` for a symbol that is not well-known. */
+export const encodeKey = (key: string | symbol): WireKey | undefined => {
+  if (typeof key === 'string') return key;
+  const name = symbolName(key);
+  return name ? { $: 's', v: name } : undefined;
+};
+
+/** Decodes a property key. */
+export const decodeKey = (key: WireKey): string | symbol =>
+  typeof key === 'string' ? key : ((Symbol as unknown as Record<string, symbol>)[key.v] ?? key.v);
+
+const typedArrays: Record<string, new (buffer: ArrayBuffer, offset?: number, length?: number) => ArrayBufferView> = {
+  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+  Float32Array, Float64Array, BigInt64Array, BigUint64Array, DataView,
+};
+
+/** Binary data by value: `ArrayBuffer`, typed arrays, `DataView`. */
+export function encodeBinary(value: ArrayBuffer | ArrayBufferView): WireTagged {
+  const isView = ArrayBuffer.isView(value);
+  const bytes = isView ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array(value);
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { $: 'b', k: isView ? value.constructor.name : 'ArrayBuffer', v: btoa(text) };
+}
+
+/** Rebuilds binary data sent by {@link encodeBinary}. */
+export function decodeBinary(kind: string, base64: string): ArrayBuffer | ArrayBufferView {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  const View = typedArrays[kind];
+  if (!View) return bytes.buffer;
+  const size = (View as unknown as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT ?? 1;
+  return kind === 'DataView' ? new DataView(bytes.buffer) : new View(bytes.buffer, 0, bytes.length / size);
+}
+
+/** Encodes a number JSON cannot carry. */
+export const encodeNumber = (value: number): Wire =>
+  Number.isFinite(value) ? (Object.is(value, -0) ? { $: 'n', v: '-0' } : value) : { $: 'n', v: String(value) as 'NaN' };
+
+/** True for an object literal (or `Object.create(null)`), which crosses by value. */
+export const isPlainObject = (value: object): boolean => {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};

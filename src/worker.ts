@@ -1,0 +1,155 @@
+/**
+ * `dist/worker.js`: the module worker that runs one Python script. It waits
+ * for its `init` message, builds the blocking transport and the bridge
+ * (`window`/`document` as synchronous proxies of the main thread's), boots
+ * the interpreter with the worker's own config, runs the `hooks.worker`
+ * code and the script, and reports `ready` and `done` (errors as data).
+ * @packageDocumentation
+ */
+import { toErrorData, type ErrorData } from './errors.js';
+import { bootInterpreter } from './runtime/boot.js';
+import { createBridge } from './runtime/bridge-helpers.js';
+import type { PyConfig } from './runtime/config.js';
+import { pythonErrorMessage, isPythonError } from './runtime/traceback.js';
+import type { Interpreter } from './runtime/types.js';
+import { createAtomicsTransport } from './sync/atomics.js';
+import type { InitData, MainMessage, WorkerMessage } from './sync/protocol.js';
+import { createServiceWorkerTransport } from './sync/sw-fallback.js';
+import type { BlockingTransport } from './sync/transport.js';
+import { WorkerEndpoint, type ForeignValues } from './sync/wrap.js';
+
+/** The error text of `window`/`document` in a worker that cannot block on main. */
+export const UNAVAILABLE =
+  'Unable to use `window` or `document` -> see README.md#sharedarraybuffer ' +
+  '(this page is not cross-origin isolated, so a worker cannot wait for the main thread: serve it with the headers ' +
+  '"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp", ' +
+  'or give the script a service-worker attribute)';
+
+/** The bits of `DedicatedWorkerGlobalScope` used here (our TS lib is DOM's). */
+const scope = globalThis as unknown as {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<MainMessage>) => void): void;
+};
+const post = (message: WorkerMessage) => scope.postMessage(message);
+
+let endpoint: WorkerEndpoint | undefined;
+const early: MainMessage[] = [];
+
+scope.addEventListener('message', (event: MessageEvent<MainMessage>) => {
+  const message = event.data;
+  if (message.type === 'init') void start(message.data);
+  else if (endpoint) endpoint.receive(message);
+  else early.push(message);
+});
+
+async function start(data: InitData): Promise<void> {
+  let ready = false;
+  try {
+    const transport = createTransport(data);
+    // Until the interpreter is up there are no Python objects to treat specially.
+    let foreign: ForeignValues = plain;
+    endpoint = new WorkerEndpoint({
+      transport,
+      post,
+      unavailable: UNAVAILABLE,
+      foreign: { keep: (fn) => foreign.keep(fn), toJs: (value) => foreign.toJs(value), free: (fn) => foreign.free(fn) },
+    });
+    for (const message of early.splice(0)) endpoint.receive(message);
+
+    const bridge = createBridge({
+      interpreter: data.kind,
+      window: (endpoint.window ?? null) as object,
+      document: (endpoint.document ?? null) as object,
+      worker: true,
+      currentTarget: () => data.targetId,
+      config: data.config,
+      baseUrl: data.baseUrl,
+    });
+    const worker = endpoint;
+    Object.assign(bridge, {
+      sync: worker.sync,
+      unavailable: UNAVAILABLE,
+      input: (prompt: string) => worker.input(prompt),
+      create_worker: () => {
+        throw new Error('PyWorker is only available on the main thread');
+      },
+      get_worker: () => {
+        throw new Error('pyscript.workers is only available on the main thread');
+      },
+    });
+    const configErrors: ErrorData[] = [];
+    const interpreter = await bootInterpreter(data.kind, {
+      bridge,
+      config: data.config as PyConfig,
+      configUrl: data.configUrl,
+      side: 'worker',
+      onConfigError: (error) => configErrors.push(toErrorData(error)),
+    });
+    foreign = foreignValues(interpreter);
+    await interpreter.run('import pyscript._worker', { async: false });
+    post({ type: 'ready', id: 0, errors: configErrors });
+    ready = true;
+
+    const { hooks } = data;
+    const isAsync = data.async;
+    const before = isAsync ? hooks.codeBeforeRunAsync : hooks.codeBeforeRun;
+    if (before) await interpreter.run(before, { async: isAsync });
+    await interpreter.run(data.code, { async: isAsync, filename: data.filename });
+    const after = isAsync ? hooks.codeAfterRunAsync : hooks.codeAfterRun;
+    if (after) await interpreter.run(after, { async: isAsync });
+    await interpreter.run('import pyscript._worker\npyscript._worker.export_main()', { async: false });
+    endpoint.codeDone();
+    post({ type: 'done', id: 0 });
+  } catch (error) {
+    endpoint?.codeDone();
+    const data = toErrorData(error);
+    if (isPythonError(error)) data.message = pythonErrorMessage(error);
+    if (!ready) post({ type: 'ready', id: 0, errors: [] });
+    post({ type: 'done', id: 0, error: data });
+  }
+}
+
+function createTransport(data: InitData): BlockingTransport | undefined {
+  if (!data.transport) return undefined;
+  return data.transport.mode === 'atomics' ? createAtomicsTransport(data.transport.init) : createServiceWorkerTransport(data.transport.init);
+}
+
+const plain: ForeignValues = { keep: (fn) => fn, toJs: () => undefined, free: () => undefined };
+
+interface PyodideProxy {
+  copy(): PyodideProxy;
+  destroy(): void;
+  toJs(options: object): unknown;
+}
+
+/** How Python objects look in JS, per interpreter. */
+function foreignValues(interpreter: Interpreter): ForeignValues {
+  if (interpreter.kind === 'pyodide') {
+    const PyProxy = (interpreter.raw as { ffi: { PyProxy: new () => PyodideProxy } }).ffi.PyProxy;
+    return {
+      // Pyodide destroys proxies of arguments when the call returns; main may call back later.
+      keep: (fn) => (fn instanceof PyProxy ? (fn.copy() as unknown as Function) : fn),
+      free: (fn) => {
+        if (fn instanceof PyProxy) fn.destroy();
+      },
+      toJs: (value) => {
+        if (!(value instanceof PyProxy)) return undefined;
+        try {
+          return { value: value.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false }) };
+        } catch {
+          return { value: String(value) };
+        }
+      },
+    };
+  }
+  const PyProxy = (interpreter.raw as { PyProxy: { new (): object; toJs(value: object): unknown } }).PyProxy;
+  return {
+    keep: (fn) => fn,
+    free: () => undefined,
+    toJs: (value) => {
+      if (!(value instanceof PyProxy)) return undefined;
+      const converted = PyProxy.toJs(value);
+      return { value: converted === value ? String(value) : converted };
+    },
+  };
+}
