@@ -15,6 +15,8 @@ export { config } from './elements/page-config.js';
 export type { PyConfig } from './runtime/config.js';
 export type { ReadyDetail, DoneDetail, ProgressDetail, PyReadyEvent, PyDoneEvent, PyProgressEvent, PyAllDoneEvent } from './elements/events.js';
 export { hooks } from './runtime/hooks.js';
+export { PyWorker, MPWorker, PythonWorker, workers } from './runtime/py-worker.js';
+export type { PyWorkerOptions } from './runtime/py-worker.js';
 export type { Hooks, HookCallback } from './runtime/hooks.js';
 export { ErrorCode, PyScriptError } from './errors.js';
 

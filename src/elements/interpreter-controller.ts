@@ -15,6 +15,7 @@ import { allDone } from './all-done.js';
 import { emit } from './events.js';
 import { mainInterpreter } from './main-interpreters.js';
 import { reportError, toPyScriptError } from './report.js';
+import { WorkerScript, type WorkerScriptHost } from './worker-script.js';
 
 /** What the controller needs from its element. */
 export interface ScriptHost extends ReactiveControllerHost, HTMLElement {
@@ -44,6 +45,7 @@ export class InterpreterController implements ReactiveController {
   readonly done: Promise<void>;
   #host: ScriptHost;
   #started = false;
+  #worker?: WorkerScript;
   #resolveReady!: () => void;
   #rejectReady!: (error: unknown) => void;
   #resolveDone!: () => void;
@@ -59,6 +61,10 @@ export class InterpreterController implements ReactiveController {
     this.ready.catch(() => undefined);
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
     host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#worker?.disconnected();
   }
 
   hostConnected(): void {
@@ -89,6 +95,7 @@ export class InterpreterController implements ReactiveController {
       await parsed();
       const source = this.#readSource();
       source.catch(() => undefined); // awaited below, after boot; not unhandled
+      if (host.worker) return await this.#runWorker(source);
       const main = mainInterpreter(this.kind);
       const stopProgress = main.onProgress((progress) => emit(this.eventTarget, `${type}:progress`, progress));
       const interpreter = await main.boot().finally(stopProgress);
@@ -111,6 +118,19 @@ export class InterpreterController implements ReactiveController {
       emit(this.eventTarget, `${type}:done`, failure ? { error: failure } : {});
       this.#resolveDone();
     }
+  }
+
+  /** A `worker` script: its own worker runs the code (see `worker-script.ts`). */
+  async #runWorker(source: Promise<{ code: string; filename?: string }>): Promise<void> {
+    const type = typeOfKind[this.kind];
+    this.#worker = new WorkerScript(this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId);
+    await this.#worker.run({
+      ready: (worker) => {
+        this.#resolveReady();
+        emit(this.eventTarget, `${type}:ready`, { worker });
+      },
+      configError: (error) => reportError(this.#errorPlace(), error),
+    });
   }
 
   /** Reads the code once: inline text (then cleared from the page) or `src`. */
