@@ -164,6 +164,32 @@ packages = [
   });
 });
 
+describe('config files by URL', function () {
+  this.timeout(60_000);
+
+  it('<mpy-config src> reads a .toml file; relative entries resolve against the file', async () => {
+    const frame = await page(`<mpy-config src="${F}/config.toml"></mpy-config>
+      <script type="mpy">
+import js, sys
+sys.path.append("./from_toml")
+import bisect
+js.window.otherRan = bisect.bisect_right([1, 2, 3], 2) == 2
+</script>`);
+    expect(errors(frame)).to.deep.equal([]);
+    expect(frame.window.otherRan && frame.window.laterRan).to.equal(true);
+  });
+
+  it('a config attribute naming a .json file works the same', async () => {
+    const frame = await page(`<script type="mpy" config="${F}/config.json">
+import js
+from from_json import single
+js.window.otherRan = single.answer() == 42
+</script>`);
+    expect(errors(frame)).to.deep.equal([]);
+    expect(frame.window.otherRan && frame.window.laterRan).to.equal(true);
+  });
+});
+
 describe('files concurrency', function () {
   this.timeout(60_000);
 
