@@ -149,6 +149,28 @@ describe('<mpy-config> on MicroPython', () => {
     expect(results.vfs).to.equal('hello vFS');
   });
 
+  it('installs at runtime with mip, from local URLs (FAQ "Host a package")', async () => {
+    const script = document.createElement('script');
+    script.type = 'mpy';
+    script.textContent = `
+import js, os, mip
+mip.install("${F}/single.py", target="/mipped")
+mip.install("${F}/mip/package.json", target="/mipped")
+try:
+    mip.install("${F}/nope.py")
+    failure = ""
+except OSError as e:
+    failure = str(e)
+js.window.__mip = " ".join(sorted(os.listdir("/mipped")) + sorted(os.listdir("/mipped/mip_pkg"))) + "|" + failure
+`;
+    document.body.append(script);
+    await new Promise((resolve) => setTimeout(resolve));
+    await (script.nextElementSibling as MPyScriptElement).done;
+    const [files, failure] = (window as unknown as { __mip: string }).__mip.split('|');
+    expect(files).to.equal('bisect.py mip_pkg single.py __init__.py helpers.py');
+    expect(failure).to.match(/^mip: unable to fetch http:\/\/.*\/nope\.py: HTTP 404$/);
+  });
+
   it('reports mpy:progress with byte counts for the interpreter, files and packages', () => {
     const stages = new Set(w.__progress.map((p) => p.stage));
     expect([...stages]).to.include.members(['interpreter', 'files', 'packages']);
