@@ -17,7 +17,7 @@ addEventListener('mpy:progress', (event) => w.__progress.push(event.detail));
 async function runPage(): Promise<{ results: Results; host: MPyScriptElement }> {
   const configElement = document.createElement('mpy-config');
   configElement.textContent = `
-    packages = ["${F}/mip/package.json", "${F}/single.py"]
+    packages = ["${F}/mip/package.json", "${F}/single.py", "${B}/wheels/tiny_pkg-0.1-py3-none-any.whl"]
 
     [files]
     "${F}/modules/bisect.py" = "./bisect.py"
@@ -59,8 +59,8 @@ with open("./data/copied.py") as f:
 results["folder_dest"] = "d3-like.mjs" in os.listdir("./data")
 
 # packages: a .py URL and a mip package.json (with a URL dep) land in /lib.
-import single, mip_pkg
-results["packages"] = [single.answer(), mip_pkg.shout("hi"), "bisect.py" in os.listdir("/lib")]
+import single, mip_pkg, tiny_pkg
+results["packages"] = [single.answer(), mip_pkg.shout("hi"), "bisect.py" in os.listdir("/lib"), tiny_pkg.greet("mpy")]
 
 # FAQ "JavaScript modules": js_modules.main.
 from pyscript.js_modules import d3
@@ -124,8 +124,8 @@ describe('<mpy-config> on MicroPython', () => {
     expect(results.folder_dest).to.equal(true);
   });
 
-  it('installs .py URLs and mip package.json manifests (with URL deps) into /lib', () => {
-    expect(results.packages).to.deep.equal([42, 'HI!', true]);
+  it('installs .py URLs, mip package.json manifests (with URL deps) and pure wheels into /lib', () => {
+    expect(results.packages).to.deep.equal([42, 'HI!', true, 'hello mpy from tiny_pkg']);
   });
 
   it('imports js_modules.main, also as a submodule (FAQ "JavaScript modules")', () => {
@@ -141,8 +141,8 @@ describe('<mpy-config> on MicroPython', () => {
   });
 
   it('gives Python the parsed config as a dict, and JavaScript as config.mpy', () => {
-    expect(results.config).to.deep.equal(['dict', 'd3', 2]);
-    expect(config.mpy?.packages).to.have.length(2);
+    expect(results.config).to.deep.equal(['dict', 'd3', 3]);
+    expect(config.mpy?.packages).to.have.length(3);
   });
 
   it('runs the FAQ "File System" read/write example', () => {

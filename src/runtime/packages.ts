@@ -48,7 +48,7 @@ export function fetchPackages(
     const url = absoluteUrl(spec, base);
     const file = fileName(url);
     if (/\.whl$/i.test(file)) {
-      const error = kind === 'pyodide' ? impureWheelError(file, url) : undefined;
+      const error = impureWheelError(file, url);
       if (error) downloads.push(Promise.reject(error));
       else downloads.push(fetchBytes(url, 'package', stage).then((bytes) => [{ path: '', url, bytes }]));
     } else if (kind === 'micropython' && /\.m?py$/i.test(file)) {
