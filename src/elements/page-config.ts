@@ -10,6 +10,7 @@ import type { PyConfig } from '../runtime/config.js';
 import type { LoadedConfig } from '../runtime/load-config.js';
 import { typeOfKind } from '../runtime/registry.js';
 import type { InterpreterKind } from '../runtime/types.js';
+import type { ConfigElement } from './config-element.js';
 import { sourceScriptOf } from './script-tags.js';
 
 /** Where a config was found. */
@@ -80,12 +81,14 @@ export function findMainConfig(kind: InterpreterKind, root: ParentNode = documen
   let found: FoundConfig | undefined;
   const [element] = elements;
   if (element) {
-    const src = element.getAttribute('src')?.trim() ?? '';
+    // Properties set from JavaScript count as much as attributes.
+    const props = element as Partial<ConfigElement>;
+    const src = (props.src ?? element.getAttribute('src') ?? '').trim();
     const text = element.textContent ?? '';
     if (src && text.trim()) {
       throw conflict(`<${tag}> has both src="${src}" and inline text: use one or the other.`);
     }
-    found = { value: src || text, type: element.getAttribute('type') ?? '', where: `<${tag}>`, isUrl: !!src };
+    found = { value: src || text, type: props.type ?? element.getAttribute('type') ?? '', where: `<${tag}>`, isUrl: !!src };
     const different = attributes.find((value) => value.trim() !== found!.value.trim());
     if (different !== undefined) {
       throw conflict(

@@ -3,6 +3,7 @@ import { PyScriptError } from '../errors.js';
 import { archiveFormat, formatOfUrl, isConfigUrl, jsonErrorOffset, parseConfig, resolveFiles } from './config.js';
 import { impureWheelError } from './packages.js';
 import { resolvePath } from './files.js';
+import { absoluteUrl } from './fetch-progress.js';
 
 const codeOf = (run: () => unknown): string => {
   try {
@@ -50,6 +51,10 @@ describe('parseConfig', () => {
     expect(codeOf(() => parseConfig('packages = "numpy"'))).to.match(/^PY1000 .*"packages" must be a list/);
     expect(codeOf(() => parseConfig('[files]\n"a" = 1'))).to.match(/^PY1000 .*"files" must be a table/);
     expect(codeOf(() => parseConfig('debug = "yes"'))).to.match(/^PY1000 .*"debug" must be true or false/);
+  });
+
+  it('rejects an interpreter key that is not a URL', () => {
+    expect(codeOf(() => parseConfig('interpreter = "http://[oops"'))).to.match(/^PY1000 .*"interpreter" is not a valid URL/);
   });
 
   it('keeps runtime keys as given', () => {
@@ -105,6 +110,10 @@ describe('helpers', () => {
     expect(jsonErrorOffset('{"a": }')).to.equal(6);
     expect(jsonErrorOffset('{"a": 1,}')).to.equal(8);
     expect(jsonErrorOffset('[1, 2')).to.equal(5);
+  });
+
+  it('reports a malformed URL as PY1000', () => {
+    expect(codeOf(() => absoluteUrl('http://[oops/a.py', 'http://localhost/'))).to.match(/^PY1000 \(PY1000\): Invalid URL: http:\/\/\[oops\/a\.py/);
   });
 
   it('resolves FS paths against the working directory', () => {
