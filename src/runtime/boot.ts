@@ -20,8 +20,10 @@ export interface BootOptions {
   bridge: PyscriptBridge;
   /** The parsed config: its files, packages and js_modules download while the interpreter does. */
   config?: PyConfig;
-  /** URL of the config file, which relative config URLs resolve against (the page's by default). */
+  /** URL of the config file, which relative config URLs resolve against (else `pageUrl`). */
   configUrl?: string;
+  /** The page's URL; a worker must pass it, as its own `location` is the worker script's. */
+  pageUrl?: string;
   /** Which `js_modules` table to import here (default `main`). */
   side?: 'main' | 'worker';
   /** Byte progress of the `interpreter`, `files` and `packages` stages. */
@@ -43,7 +45,7 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
   // Warm the Python package chunk while the interpreter downloads.
   void import('virtual:python-files');
   const { config, onProgress } = options;
-  const base = options.configUrl ?? baseUrl();
+  const base = options.configUrl ?? options.pageUrl ?? baseUrl();
   // Downloads start now, with the interpreter's; a config without any costs no extra chunk.
   const hasDownloads = config && (config.files || config.packages?.length || config.js_modules);
   const prepared = hasDownloads
