@@ -8,6 +8,7 @@ are wrapped in :class:`HTML`.
 import json
 
 import _pyscript
+from pyscript import context as _context
 from pyscript.util import escape
 
 _MIME_METHODS = (
@@ -67,7 +68,14 @@ def _mime_of(value):
             data = data[0]
         if data is not None:
             return mime, data
-    return "text/plain", repr(value)
+    return "text/plain", _safe_repr(value)
+
+
+def _safe_repr(value):
+    try:
+        return repr(value)
+    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the value
+        return "<" + type(value).__name__ + " object>"
 
 
 def _to_base64(data):
@@ -99,7 +107,7 @@ def _element(target):
         return target  # already an element (or an Element wrapper)
     if target.startswith("#"):
         target = target[1:]
-    element = _pyscript.document.getElementById(target)
+    element = _context.document.getElementById(target)
     if element is None:
         raise ValueError("Invalid selector with id=" + target + ". Cannot be found in the page.")
     return element
@@ -116,8 +124,12 @@ def display(*values, target=None, append=True):
     element = getattr(element, "_dom_element", element)
     if not append:
         element.replaceChildren()
-    document = _pyscript.document
+    document = _context.document
     for value in values:
+        node = getattr(value, "_dom_element", None)
+        if node is not None:  # a pyscript.web Element: show the element itself
+            element.append(node)
+            continue
         html = _to_html(*_mime_of(value))
         if append:
             item = document.createElement("div")

@@ -1,0 +1,61 @@
+"""One foreign function interface for Pyodide and MicroPython.
+
+- ``create_proxy(func)``: keep a Python callable alive for JavaScript to call
+  later (Pyodide); a pass-through on MicroPython, whose proxies persist.
+- ``to_js(value)``: convert to JavaScript; a ``dict`` always becomes a plain
+  object literal (never a ``Map``), also when nested.
+- ``is_none(value)``: ``None`` or JavaScript ``null``.
+- ``assign(target, *sources)``: ``Object.assign`` with Python dicts.
+- ``jsnull``: JavaScript ``null``.
+"""
+
+from pyscript.context import window
+from pyscript.util import MICROPYTHON
+
+if MICROPYTHON:
+    from jsffi import to_js as _to_js
+
+    # MicroPython shows JavaScript null as None.
+    jsnull = None
+
+    def create_proxy(func):
+        """Return ``func``: MicroPython's proxies already outlive the call."""
+        return func
+
+    def to_js(value, **kwargs):
+        """Convert ``value`` to JavaScript; dicts become object literals."""
+        return _to_js(value)
+
+else:
+    import js
+    from pyodide.ffi import create_proxy, jsnull
+    from pyodide.ffi import to_js as _to_js
+
+    def to_js(value, **kwargs):
+        """Convert ``value`` to JavaScript; dicts become object literals.
+
+        Keyword arguments go to ``pyodide.ffi.to_js``; ``dict_converter``
+        defaults to ``Object.fromEntries``.
+        """
+        if "dict_converter" not in kwargs:
+            # Object of this thread: conversion is local, never DOM work.
+            kwargs["dict_converter"] = js.Object.fromEntries
+        return _to_js(value, **kwargs)
+
+
+def is_none(value):
+    """Tell whether ``value`` is ``None`` or JavaScript ``null``."""
+    return value is None or value is jsnull
+
+
+def assign(target, *sources):
+    """Copy the entries of each source (dicts or JS objects) onto ``target``.
+
+    Like JavaScript's ``Object.assign``; returns ``target``.
+    """
+    for source in sources:
+        window.Object.assign(target, to_js(source))
+    return target
+
+
+__all__ = ["assign", "create_proxy", "is_none", "jsnull", "to_js"]

@@ -1,0 +1,61 @@
+/**
+ * Builds the `_pyscript` module (see {@link PyscriptBridge}) for one
+ * interpreter. The helpers here run locally, in whatever thread hosts the
+ * interpreter: a worker fetches, imports and opens sockets itself, while its
+ * `window`/`document` are proxies of the main thread's, handed in by the
+ * caller.
+ * @packageDocumentation
+ */
+import type { PyscriptBridge } from './bridge.js';
+import { openStore } from './idb-store.js';
+import type { InterpreterKind } from './types.js';
+
+export interface BridgeOptions {
+  interpreter: InterpreterKind;
+  /** The main thread's `window`, or a proxy of it. */
+  window: object;
+  /** The main thread's `document`, or a proxy of it. */
+  document: object;
+  /** True when the interpreter lives in a worker. */
+  worker?: boolean;
+  /** Id of the element `display()` writes to by default. */
+  currentTarget(): string;
+  /** The interpreter's config (a plain object). */
+  config?: object;
+  /**
+   * The page URL relative URLs resolve against. Defaults to
+   * `document.baseURI` on the main thread; a worker must pass the page's.
+   */
+  baseUrl?: string;
+}
+
+/** Builds the `_pyscript` module for one interpreter. */
+export function createBridge(options: BridgeOptions): PyscriptBridge {
+  const baseUrl = options.baseUrl ?? globalThis.document?.baseURI ?? globalThis.location.href;
+  const resolve = (url: string) => new URL(url, baseUrl).href;
+  return {
+    RUNNING_IN_WORKER: options.worker ?? false,
+    interpreter: options.interpreter,
+    window: options.window,
+    document: options.document,
+    config: options.config ?? {},
+    current_target: options.currentTarget,
+    base_url: baseUrl,
+    fetch: (url, init) => fetchWithUrl(resolve(url), init),
+    storage: openStore,
+    WebSocket: globalThis.WebSocket,
+    js_import: (...urls) => Promise.all(urls.map((url) => import(/* @vite-ignore */ resolve(url)))),
+  };
+}
+
+/**
+ * `fetch()` whose network errors name the URL (the browser's say only
+ * "Failed to fetch"). HTTP errors such as 404 resolve, with `ok` false.
+ */
+async function fetchWithUrl(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    throw new TypeError(`Failed to fetch ${url}: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,58 @@
+"""pyscript.ffi."""
+
+import sys
+
+from pyscript import ffi, window
+
+MICROPYTHON = sys.implementation.name == "micropython"
+
+
+def test_to_js_dict_is_an_object_literal_nested():
+    value = ffi.to_js({"async": False, "inner": {"a": [1, {"b": 2}]}})
+    assert window.JSON.stringify(value) == '{"async":false,"inner":{"a":[1,{"b":2}]}}'
+    is_literal = window.Function.new("v", "return Object.getPrototypeOf(v) === Object.prototype")
+    assert is_literal(value)
+    assert is_literal(window.Reflect.get(value, "inner"))
+
+
+def test_to_js_list_is_an_array():
+    assert window.Array.isArray(ffi.to_js([1, 2, 3]))
+
+
+def test_is_none_and_jsnull():
+    assert ffi.is_none(None)
+    assert ffi.is_none(ffi.jsnull)
+    assert ffi.is_none(window.JSON.parse("null"))
+    assert not ffi.is_none(0)
+    assert not ffi.is_none("")
+
+
+def test_assign_merges_dicts_into_a_js_object():
+    target = window.Object.new()
+    result = ffi.assign(target, {"a": 1}, {"b": {"c": 2}})
+    assert window.JSON.stringify(result) == '{"a":1,"b":{"c":2}}'
+
+
+def test_create_proxy_keeps_a_callable_for_later():
+    holder = window.Object.new()
+    window.Reflect.set(holder, "callback", ffi.create_proxy(lambda x: x * 2))
+    assert holder.callback(21) == 42
+
+
+if MICROPYTHON:
+
+    def test_create_proxy_is_a_pass_through_on_micropython():
+        func = lambda: None  # noqa: E731
+        assert ffi.create_proxy(func) is func
+
+else:
+
+    def test_without_auto_the_borrowed_proxy_error_is_pyodides():
+        holder = window.Object.new()
+        window.Reflect.set(holder, "callback", lambda: 1)
+        try:
+            holder.callback()
+        except Exception as error:  # noqa: BLE001 - Pyodide's JsException
+            assert "borrowed proxy was automatically destroyed" in str(error), str(error)
+        else:
+            raise AssertionError("expected the borrowed proxy error")

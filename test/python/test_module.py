@@ -1,0 +1,47 @@
+"""Top-level names of the pyscript module."""
+
+import sys
+
+import pyscript
+from pyscript import RUNNING_IN_WORKER, current_target, document, js_import, window
+
+
+def test_public_names_exist():
+    for name in ("display", "HTML", "when", "Event", "fetch", "ffi", "storage", "Storage", "web",
+                 "current_target", "js_import", "window", "document", "RUNNING_IN_WORKER", "WebSocket"):
+        assert hasattr(pyscript, name), name
+
+
+def test_running_in_worker_is_false_on_the_main_thread():
+    assert RUNNING_IN_WORKER is False
+
+
+def test_window_and_document_are_the_page():
+    assert document.title == window.document.title
+    assert window.location.href.startswith("http")
+    assert document.body.tagName == "BODY"
+
+
+def test_current_target_is_an_element_of_the_page():
+    target = current_target()
+    assert isinstance(target, str) and target
+    assert document.getElementById(target) is not None
+
+
+async def test_js_import_returns_the_modules():
+    (module,) = await js_import("/test/fixtures/module/module.js")
+    assert module.answer == 42
+    assert module.default("py") == "hello py"
+
+
+def test_class_new_instantiates_javascript_classes():
+    url = window.URL.new("/a/b?c=1", "http://example.test")
+    assert url.pathname == "/a/b"
+    assert window.Map.new().size == 0
+
+
+def test_interpreter_name_matches_the_bridge():
+    import _pyscript
+
+    expected = "micropython" if sys.implementation.name == "micropython" else "pyodide"
+    assert _pyscript.interpreter == expected
