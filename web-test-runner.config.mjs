@@ -5,7 +5,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { isolation } from './scripts/headers.mjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { rawStatic } from './test/server.mjs';
+import { echoWebSocket, rawStatic } from './test/server.mjs';
 import { summaryReporter } from './test/summary-reporter.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -20,7 +20,7 @@ export default {
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 60_000 } },
   reporters: [defaultReporter(), summaryReporter()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), echoWebSocket()],
   middleware: [
     isolation({ skip: (ctx) => /noiso/.test(ctx.url) || /noiso/.test(ctx.get('referer')) }),
     rawStatic(['/dist/', '/test/fixtures/']),

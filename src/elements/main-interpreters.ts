@@ -5,6 +5,8 @@
  */
 import type { PyscriptBridge } from '../runtime/bridge.js';
 import { bootInterpreter } from '../runtime/boot.js';
+import { createBridge } from '../runtime/bridge-helpers.js';
+import { workerBridge } from '../runtime/py-worker.js';
 import type { PyConfig } from '../runtime/config.js';
 import type { Interpreter, InterpreterKind, Progress } from '../runtime/types.js';
 import { mainConfig } from './page-config.js';
@@ -21,7 +23,6 @@ export class MainInterpreter {
   #configErrors: unknown[] = [];
   #progressListeners = new Set<(progress: Progress) => void>();
   #lastProgress = new Map<string, Progress>();
-
 
   constructor(kind: InterpreterKind) {
     this.kind = kind;
@@ -68,7 +69,6 @@ export class MainInterpreter {
     });
   }
 
-
   /** Runs `task` after every task queued before it has settled. */
   enqueue<T>(task: () => Promise<T>): Promise<T> {
     const result = this.#queue.then(task);
@@ -77,14 +77,15 @@ export class MainInterpreter {
   }
 
   #bridge(): PyscriptBridge {
-    return {
-      RUNNING_IN_WORKER: false,
+    const bridge = createBridge({
       interpreter: this.kind,
       window: globalThis,
       document,
+      currentTarget: () => this.currentTarget,
       config: this.config,
-      current_target: () => this.currentTarget,
-    };
+    });
+    // `PyWorker`, `MPWorker` and `workers` of the Python package.
+    return Object.assign(bridge, workerBridge);
   }
 }
 

@@ -3,6 +3,7 @@
  * `pyscript` package and registers its JavaScript half. Used the same way on
  * the main thread and in workers.
  */
+import { enableAutoProxy } from './auto-proxy.js';
 import type { PyscriptBridge } from './bridge.js';
 import type { PyConfig } from './config.js';
 import { baseUrl, type ProgressCallback } from './fetch-progress.js';
@@ -64,5 +65,8 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
   options.bridge.js_modules = prepared ? await (await prepared).apply(interpreter, options.onConfigError) : jsModulesBridge();
   interpreter.registerJsModule('_pyscript', options.bridge);
   await installPythonPackage(interpreter);
+  if (kind === 'pyodide' && (options.bridge.config as { experimental_create_proxy?: unknown }).experimental_create_proxy === 'auto') {
+    enableAutoProxy(interpreter.raw as Parameters<typeof enableAutoProxy>[0]);
+  }
   return interpreter;
 }
