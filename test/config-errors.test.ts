@@ -52,7 +52,7 @@ function expectError(frame: Frame, code: string, pattern: RegExp) {
 }
 
 describe('config errors', function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
 
   it('invalid TOML: PY1000 with line and column', async () => {
     const frame = await page(`<mpy-config>
@@ -159,7 +159,8 @@ packages = [
   });
 
   it('missing wheel on Pyodide: PY0404 with the URL and HTTP status, scripts run', async () => {
-    const frame = await page(`<py-config>packages = ["${B}/wheels/missing-0.1-py3-none-any.whl"]</py-config>`, { type: 'py', timeout: 60_000 });
+    // Pyodide boots slowly when the machine is busy; a hang would still be caught.
+    const frame = await page(`<py-config>packages = ["${B}/wheels/missing-0.1-py3-none-any.whl"]</py-config>`, { type: 'py', timeout: 150_000 });
     expectError(frame, 'PY0404', /^\(PY0404\): Unable to fetch package http:\/\/[^ ]+\/wheels\/missing-0\.1-py3-none-any\.whl: HTTP 404/);
   });
 });
@@ -203,9 +204,10 @@ describe('files concurrency', function () {
       /\/many\/file\d+\.txt$/.test(entry.name),
     );
     expect(timings).to.have.length(20);
-    // Every request was issued before the first response finished: none waited for another.
-    const lastStart = Math.max(...timings.map((entry) => entry.fetchStart));
+    // Fetched one after another, only one request would start before the first
+    // response ended; in parallel, the browser's six connections all start at once.
     const firstEnd = Math.min(...timings.map((entry) => entry.responseEnd));
-    expect(lastStart).to.be.lessThan(firstEnd);
+    const startedBefore = timings.filter((entry) => entry.startTime < firstEnd).length;
+    expect(startedBefore).to.be.at.least(4);
   });
 });
