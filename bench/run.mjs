@@ -227,10 +227,17 @@ await browser.close();
 await server.close();
 
 const chromiumVersion = browser.version();
-const format = (s, metric) => s
-  ? `${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})${metric === 'rate' ? '' : ''}`
-  : '—';
+const format = (s) => (s ? `${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})` : '—');
 const unit = (metric) => (metric === 'rate' ? 'calls/s' : 'ms');
+const signed = (ms) => `${ms >= 0 ? '+' : '−'}${Math.abs(Math.round(ms))} ms`;
+
+/**
+ * Median of the per-round ratios ours/PyScript: each pair of loads ran
+ * back to back, so this cancels slow drifts in machine load better than the
+ * ratio of the two medians (which the targets use).
+ */
+const pairedRatio = (ours = [], theirs = []) =>
+  stats(ours.map((value, round) => value / theirs[round]))?.median ?? NaN;
 
 const lines = [];
 lines.push(`## Benchmark: this project vs ${PYSCRIPT}`, '');
@@ -238,12 +245,18 @@ lines.push(`Headless Chromium ${chromiumVersion}, ${cpus().length} cores, ${runs
   + ' browser context with a cold HTTP cache unless marked warm; contenders interleaved. Median (min–max).'
   + ` Load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ${loadavg().map((x) => x.toFixed(2)).join(' ')} after;`
   + ` ${((Date.now() - started) / 1000).toFixed(0)} s in all.`, '');
+const busiest = Math.max(loadBefore[0], loadavg()[0], ...results.map((r) => r.loadavg[0]));
+if (busiest > cpus().length) {
+  lines.push(`**Busy machine:** the 1-minute load average reached ${busiest.toFixed(1)} on ${cpus().length} cores during this run;`
+    + ' absolute times are inflated and noisy, compare the ratios (and prefer the paired ones).', '');
+}
 lines.push(`| row | unit | this project | ${PYSCRIPT} | ours / PyScript | target | met |`);
 lines.push('|---|---|---|---|---|---|---|');
 for (const result of results) {
   const ours = result.stats.ours;
   const theirs = result.stats.pyscript;
   const ratio = ours && theirs ? ours.median / theirs.median : NaN;
+  const paired = pairedRatio(result.samples.ours, result.samples.pyscript);
   const isRate = result.metric === 'rate';
   let target = '';
   let met = '';
@@ -252,18 +265,18 @@ for (const result of results) {
     met = Number.isFinite(ratio) ? ((isRate ? ratio >= result.target : ratio <= result.target) ? 'yes' : '**no**') : 'skipped';
   }
   lines.push(`| ${result.title} | ${unit(result.metric)} | ${format(ours, result.metric)} | ${format(theirs, result.metric)} | ${
-    Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—'} | ${target} | ${met} |`);
+    Number.isFinite(ratio) ? `${ratio.toFixed(2)}× (paired ${paired.toFixed(2)}×)` : '—'} | ${target} | ${met} |`);
 }
 
 const extra = [];
 for (const result of results) {
   const { ours, pyscript, floor } = result.stats;
   if (floor) {
-    extra.push(`- ${result.title}: floor (no framework) ${format(floor, 'done')} ms; over the floor: this project +${
-      ours ? Math.round(ours.median - floor.median) : '—'} ms, ${PYSCRIPT} +${pyscript ? Math.round(pyscript.median - floor.median) : '—'} ms.`);
+    extra.push(`- ${result.title}: floor (no framework) ${format(floor, 'done')} ms; over the floor: this project ${
+      ours ? signed(ours.median - floor.median) : '—'}, ${PYSCRIPT} ${pyscript ? signed(pyscript.median - floor.median) : '—'}.`);
   }
   if (result.stats['ours-nofiles']) {
-    const added = (a, b) => (a && b ? `${Math.round(a.median - b.median) >= 0 ? '+' : ''}${Math.round(a.median - b.median)} ms` : '—');
+    const added = (a, b) => (a && b ? signed(a.median - b.median) : '—');
     extra.push(`- ${result.title}: this project ${format(ours, 'done')} vs ${format(result.stats['ours-nofiles'], 'done')} ms without config (${
       added(ours, result.stats['ours-nofiles'])}); ${PYSCRIPT} ${format(pyscript, 'done')} vs ${format(result.stats['pyscript-nofiles'], 'done')} ms (${
       added(pyscript, result.stats['pyscript-nofiles'])}).`);
