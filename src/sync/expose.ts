@@ -126,9 +126,10 @@ export class MainEndpoint {
       request = JSON.parse(text) as SyncRequest;
       if (request.drop) for (const id of request.drop) this.#drop(id);
       const result = this.#run(request);
-      if (!(result instanceof Promise)) return `{"v":${JSON.stringify(this.encode(result))}}`;
+      // Only `sync` and `input` keep the worker waiting; any other promise crosses as a promise.
+      if (!(result instanceof Blocking)) return `{"v":${JSON.stringify(this.encode(result))}}`;
       this.#blockedOn = request.type === 'sync' ? `sync.${request.name}` : request.type;
-      return result.then(
+      return result.promise.then(
         (value) => `{"v":${JSON.stringify(this.encode(value))}}`,
         (error) => JSON.stringify({ e: toErrorData(error) }),
       ).finally(() => (this.#blockedOn = ''));
@@ -173,9 +174,9 @@ export class MainEndpoint {
       case 'iterate':
         return new Raw(Array.from(this.#ref(request.ref) as Iterable<unknown>, (value) => this.encode(value)));
       case 'sync':
-        return this.#callExport(request.name, request.args);
+        return new Blocking(this.#callExport(request.name, request.args));
       case 'input':
-        return Promise.resolve((this.#options.input ?? ((prompt: string) => globalThis.prompt(prompt)))(request.prompt));
+        return new Blocking(Promise.resolve((this.#options.input ?? ((prompt: string) => globalThis.prompt(prompt)))(request.prompt)));
       case 'release':
         return undefined;
     }
@@ -331,6 +332,11 @@ export class MainEndpoint {
   #label(): string {
     return this.#options.label ?? 'A worker';
   }
+}
+
+/** A result the worker waits for: the answer is sent once it settles. */
+class Blocking {
+  constructor(readonly promise: Promise<unknown>) {}
 }
 
 /** A value that is already wire data (arrays the worker gets by value). */

@@ -31,6 +31,17 @@ function probeName(key: string | symbol): string | undefined {
   return methodProbes.has(name) ? name : undefined;
 }
 
+/**
+ * `call`, `apply` and `bind` of a function stand-in are the local ones: they
+ * invoke the proxy's `apply` trap, one request. (MicroPython calls every
+ * method as `f.call(self, ...args)`.)
+ */
+const functionMethods: Record<string, unknown> = {
+  call: Function.prototype.call,
+  apply: Function.prototype.apply,
+  bind: Function.prototype.bind,
+};
+
 /** Keys that are never forwarded: `then` (see above) and MicroPython's `_ref` check for its own proxies. */
 const isLocalKey = (key: string | symbol): boolean => key === 'then' || key === '_ref';
 
@@ -63,6 +74,7 @@ export function createRemote(host: RemoteHost, id: number, shape: Shape): object
   const proxy: object = new Proxy(target, {
     get(_, key) {
       if (isLocalKey(key)) return undefined;
+      if (shape.f && typeof key === 'string' && key in functionMethods) return functionMethods[key];
       if (key === Symbol.toStringTag) return shape.t;
       if (key === 'constructor') return createMember(host, proxy, id, key, shape.c ?? 'Object');
       const probe = probeName(key);
@@ -131,6 +143,7 @@ function createMember(host: RemoteHost, base: object, id: number, key: string | 
     get(t, k) {
       if (isLocalKey(k)) return undefined;
       if (k === 'name') return name;
+      if (typeof k === 'string' && k in functionMethods) return functionMethods[k];
       if (probeName(k) || k === Symbol.toStringTag) return undefined;
       if (typeof k === 'string' && propProbes.has(k)) return Reflect.get(t, k);
       return Reflect.get(resolve(), k);
