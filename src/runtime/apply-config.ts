@@ -51,7 +51,7 @@ export function prepareConfig(config: PyConfig, options: ConfigOptions): Prepare
   const files = Object.entries(config.files ?? {}).length
     ? settle(() => Promise.resolve(resolveFiles(config.files!))).then(
         (entries) => entries.map(({ url, path }) => settle(() => fetchFile(absoluteUrl(url, base), path, filesStage))),
-        (error) => [Promise.reject(error) as Promise<FetchedFile>],
+        (error) => [settle<FetchedFile>(() => Promise.reject(error))],
       )
     : Promise.resolve([]);
   const packagesStage = new ProgressStage('packages', options.onProgress);
