@@ -39,6 +39,7 @@ describe('config on Pyodide', () => {
   let first: HTMLScriptElement;
   let second: HTMLScriptElement;
   let mpy: HTMLScriptElement;
+  let download: HTMLScriptElement;
 
   before(async function () {
     this.timeout(120_000);
@@ -70,12 +71,44 @@ js.window.__py = json.dumps({
     "native_installed": os.path.exists(os.path.join(os.path.dirname(os.path.dirname(tiny_pkg.__file__)), "fancy_native")),
 })
 `);
+    // The FAQ "Download" example, verbatim, on Pyodide (MicroPython's os has no os.path).
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      (window as unknown as { __download: string[] }).__download = [this.getAttribute('download') ?? '', this.href];
+    };
+    download = addScript('py', `
+from pyscript import document, ffi, window
+import os
+
+
+def download_file(path, mime_type):
+    name = os.path.basename(path)
+    with open(path, "rb") as source:
+        data = source.read()
+
+        # Populate the buffer.
+        buffer = window.Uint8Array.new(len(data))
+        for pos, b in enumerate(data):
+            buffer[pos] = b
+        details = ffi.to_js({"type": mime_type})
+
+        # This is JS specific
+        file = window.File.new([buffer], name, details)
+        tmp = window.URL.createObjectURL(file)
+        dest = document.createElement("a")
+        dest.setAttribute("download", name)
+        dest.setAttribute("href", tmp)
+        dest.click()
+
+download_file("./my_module/util.py", "text/x-python")
+`);
     const mpyConfig = document.createElement('mpy-config');
     mpyConfig.textContent = `interpreter = "${B}/mp-variant/micropython.mjs"`;
     document.body.append(mpyConfig);
     mpy = addScript('mpy', 'import js, sys\njs.window.__mpy = sys.implementation.name');
     await new Promise((resolve) => setTimeout(resolve));
-    await Promise.all([hostOf(first).done, hostOf(second).done, hostOf(mpy).done]);
+    await Promise.all([hostOf(first).done, hostOf(second).done, hostOf(download).done, hostOf(mpy).done]);
+    HTMLAnchorElement.prototype.click = click;
   });
 
   it("installs a pure wheel from a script's config attribute, without micropip (the issue's example)", () => {
@@ -136,6 +169,13 @@ js.window.__py = json.dumps({
     const packages = w.__progress.filter((p) => p.stage === 'packages').pop()!;
     expect(packages.loaded).to.equal(packages.total);
     expect(packages.total).to.be.greaterThan(500);
+  });
+
+  it('runs the FAQ "Download" example verbatim', async () => {
+    expect(hostOf(download).querySelector('.py-error')).to.equal(null);
+    const [name, href] = (window as unknown as { __download: string[] }).__download;
+    expect(name).to.equal('util.py');
+    expect(await (await fetch(href)).text()).to.contain('def double');
   });
 
   it('loads another MicroPython build named by the interpreter key', () => {
