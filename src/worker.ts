@@ -58,8 +58,8 @@ async function start(data: InitData): Promise<void> {
 
     const bridge = createBridge({
       interpreter: data.kind,
-      window: (endpoint.window ?? null) as object,
-      document: (endpoint.document ?? null) as object,
+      window: endpoint.window ?? {},
+      document: endpoint.document ?? {},
       worker: true,
       currentTarget: () => data.targetId,
       config: data.config,
@@ -68,7 +68,8 @@ async function start(data: InitData): Promise<void> {
     const worker = endpoint;
     Object.assign(bridge, {
       sync: worker.sync,
-      unavailable: UNAVAILABLE,
+      // Non-empty when window/document cannot work here: the Python package then raises this text.
+      unavailable: transport ? '' : UNAVAILABLE,
       input: (prompt: string) => worker.input(prompt),
       create_worker: () => {
         throw new Error('PyWorker is only available on the main thread');

@@ -19,7 +19,7 @@ else:
     window = _pyscript.window
 
 document = _pyscript.document
-if _pyscript.window is None:  # a worker that cannot block on the main thread (no SharedArrayBuffer)
+if getattr(_pyscript, "unavailable", ""):  # a worker that cannot block on main (no SharedArrayBuffer)
     from pyscript.sync import unavailable_main as _unavailable
 
     window = document = _unavailable()

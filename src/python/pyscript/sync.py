@@ -14,13 +14,16 @@ class NotSupported:
     """Stands for a name that this context cannot offer; any use raises."""
 
     def __init__(self, name, reason):
-        self._name = name
-        self._reason = reason
+        object.__setattr__(self, "_name", name)
+        object.__setattr__(self, "_reason", reason)
 
     def __repr__(self):
         return "<NotSupported " + self._name + ">"
 
     def __getattr__(self, attr):
+        raise RuntimeError(self._reason)
+
+    def __setattr__(self, attr, value):
         raise RuntimeError(self._reason)
 
     def __call__(self, *args, **kwargs):
