@@ -27,6 +27,8 @@ function wheel(name, version, tag, files) {
 await writeFile(join(out, 'wheels/tiny_pkg-0.1-py3-none-any.whl'), wheel('tiny_pkg', '0.1', 'py3-none-any', {
   'tiny_pkg/__init__.py': 'from tiny_pkg.core import greet\n\nVERSION = "0.1"\n',
   'tiny_pkg/core.py': 'def greet(name):\n    return "hello " + name + " from tiny_pkg"\n',
+  'tiny_pkg-0.1.data/purelib/tiny_extra.py': 'EXTRA = "from .data/purelib"\n',
+  'tiny_pkg-0.1.data/scripts/tiny-cli': '#!/bin/sh\n',
 }));
 await writeFile(join(out, 'wheels/fancy_native-0.1-cp314-cp314-manylinux_2_17_x86_64.whl'), wheel('fancy_native', '0.1', 'cp314-cp314-manylinux_2_17_x86_64', {
   'fancy_native/__init__.py': 'raise ImportError("a native wheel must never be installed")\n',

@@ -59,8 +59,8 @@ with open("./data/copied.py") as f:
 results["folder_dest"] = "d3-like.mjs" in os.listdir("./data")
 
 # packages: a .py URL and a mip package.json (with a URL dep) land in /lib.
-import single, mip_pkg, tiny_pkg
-results["packages"] = [single.answer(), mip_pkg.shout("hi"), "bisect.py" in os.listdir("/lib"), tiny_pkg.greet("mpy")]
+import single, mip_pkg, tiny_pkg, tiny_extra
+results["packages"] = [single.answer(), mip_pkg.shout("hi"), "bisect.py" in os.listdir("/lib"), tiny_pkg.greet("mpy"), tiny_extra.EXTRA, [name for name in os.listdir("/lib") if name.endswith(".data")]]
 
 # FAQ "JavaScript modules": js_modules.main.
 from pyscript.js_modules import d3
@@ -125,7 +125,7 @@ describe('<mpy-config> on MicroPython', () => {
   });
 
   it('installs .py URLs, mip package.json manifests (with URL deps) and pure wheels into /lib', () => {
-    expect(results.packages).to.deep.equal([42, 'HI!', true, 'hello mpy from tiny_pkg']);
+    expect(results.packages).to.deep.equal([42, 'HI!', true, 'hello mpy from tiny_pkg', 'from .data/purelib', []]);
   });
 
   it('imports js_modules.main, also as a submodule (FAQ "JavaScript modules")', () => {

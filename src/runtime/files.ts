@@ -40,9 +40,17 @@ export function writeFiles(interpreter: Interpreter, files: FetchedFile[]): void
 
 /**
  * Unpacks a zip (or wheel) or a gzipped tar into `dir`.
+ * @param rename maps an entry's name to where it goes under `dir` (`undefined` skips it)
  * @throws PyScriptError `PY0404` when the archive is corrupt
  */
-export function unpackArchive(interpreter: Interpreter, bytes: Uint8Array, url: string, dir: string, format: 'zip' | 'tgz'): void {
+export function unpackArchive(
+  interpreter: Interpreter,
+  bytes: Uint8Array,
+  url: string,
+  dir: string,
+  format: 'zip' | 'tgz',
+  rename: (name: string) => string | undefined = (name) => name,
+): void {
   let entries: [string, Uint8Array | undefined][];
   try {
     entries = format === 'zip' ? Object.entries(unzipSync(bytes)) : readTarGz(bytes);
@@ -55,7 +63,9 @@ export function unpackArchive(interpreter: Interpreter, bytes: Uint8Array, url: 
     );
   }
   interpreter.mkdirTree(dir);
-  for (const [name, data] of entries) {
+  for (const [entry, data] of entries) {
+    const name = rename(entry);
+    if (name === undefined) continue;
     const path = resolvePath(dir, name);
     if (!path.startsWith(dir === '/' ? '/' : `${dir}/`)) continue; // "../" entries must not escape the target
     if (name.endsWith('/') || !data) interpreter.mkdirTree(path.replace(/\/$/, ''));

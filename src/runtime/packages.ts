@@ -72,7 +72,7 @@ export function fetchPackages(
 export async function installPackages(interpreter: Interpreter, fetched: FetchedPackages): Promise<void> {
   for (const { path, url, bytes } of fetched.files) {
     if (path) writeTree(interpreter, `${interpreter.sitePackages}/${path}`, bytes);
-    else unpackArchive(interpreter, bytes, url, interpreter.sitePackages, 'zip');
+    else unpackArchive(interpreter, bytes, url, interpreter.sitePackages, 'zip', wheelPath);
   }
   if (fetched.lockNames.length && interpreter.kind === 'pyodide') {
     await loadLockPackages(interpreter.raw as PyodideAPI, fetched.lockNames);
@@ -180,6 +180,13 @@ function unknownMicroPythonPackage(name: string): PyScriptError {
       'Give the URL of a .py or .mpy file or of a package.json manifest, or copy the files with the "files" key.',
   );
 }
+
+/** Where a wheel entry goes: `*.data/purelib|platlib/` into site-packages; other `.data` parts (scripts, headers) nowhere. */
+const wheelPath = (name: string): string | undefined => {
+  const data = /^[^/]+\.data\/([^/]+)\/(.*)$/.exec(name);
+  if (!data) return name;
+  return data[1] === 'purelib' || data[1] === 'platlib' ? data[2] : undefined;
+};
 
 const fileName = (url: string) => new URL(url).pathname.split('/').pop() ?? '';
 const normalize = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
