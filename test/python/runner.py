@@ -48,10 +48,10 @@ def _is_coroutine(value):
 
 def fixture(html=""):
     """A fresh ``<div>`` in the test area holding ``html``; returns the DOM element."""
-    from pyscript import document
+    from pyscript import document, ffi
 
     area = document.getElementById("py-test-area")
-    if area is None:
+    if ffi.is_none(area):
         area = document.createElement("div")
         area.id = "py-test-area"
         document.body.append(area)

@@ -1,11 +1,15 @@
 """display(): values, targets, mime reprs, escaping."""
 
-from pyscript import HTML, display, document, web
+from pyscript import HTML, display, document, ffi, web
+
+
+_count = [0]
 
 
 def _place():
+    _count[0] += 1
     element = fixture()
-    element.id = "display-" + str(id(element))
+    element.id = "display-place-" + str(_count[0])
     return element
 
 
@@ -13,7 +17,7 @@ def test_display_shows_strings_as_text_never_markup():
     place = _place()
     display("<b>bold</b>", target=place.id)
     assert place.textContent == "<b>bold</b>"
-    assert place.querySelector("b") is None
+    assert ffi.is_none(place.querySelector("b"))
 
 
 def test_display_html_renders_markup():
@@ -87,7 +91,7 @@ def test_display_uses_svg_png_jpeg_json_markdown():
     display(_Rich(_repr_jpeg_="/9j/"), target=place.id)
     display(_Rich(_repr_json_={"a": 1}), target=place.id)
     display(_Rich(_repr_markdown_="*md*"), target=place.id)
-    assert place.querySelector("svg") is not None
+    assert not ffi.is_none(place.querySelector("svg"))
     images = place.querySelectorAll("img")
     assert images.length == 2
     assert images[0].src.startswith("data:image/png;base64,iVBORw")

@@ -1,5 +1,6 @@
 """pyscript.ffi."""
 
+import json
 import sys
 
 from pyscript import ffi, window
@@ -9,7 +10,7 @@ MICROPYTHON = sys.implementation.name == "micropython"
 
 def test_to_js_dict_is_an_object_literal_nested():
     value = ffi.to_js({"async": False, "inner": {"a": [1, {"b": 2}]}})
-    assert window.JSON.stringify(value) == '{"async":false,"inner":{"a":[1,{"b":2}]}}'
+    assert json.loads(window.JSON.stringify(value)) == {"async": False, "inner": {"a": [1, {"b": 2}]}}
     is_literal = window.Function.new("v", "return Object.getPrototypeOf(v) === Object.prototype")
     assert is_literal(value)
     assert is_literal(window.Reflect.get(value, "inner"))
@@ -30,7 +31,7 @@ def test_is_none_and_jsnull():
 def test_assign_merges_dicts_into_a_js_object():
     target = window.Object.new()
     result = ffi.assign(target, {"a": 1}, {"b": {"c": 2}})
-    assert window.JSON.stringify(result) == '{"a":1,"b":{"c":2}}'
+    assert json.loads(window.JSON.stringify(result)) == {"a": 1, "b": {"c": 2}}
 
 
 def test_create_proxy_keeps_a_callable_for_later():

@@ -3,7 +3,7 @@
 import sys
 
 import pyscript
-from pyscript import RUNNING_IN_WORKER, current_target, document, js_import, window
+from pyscript import RUNNING_IN_WORKER, current_target, document, ffi, js_import, window
 
 
 def test_public_names_exist():
@@ -25,7 +25,7 @@ def test_window_and_document_are_the_page():
 def test_current_target_is_an_element_of_the_page():
     target = current_target()
     assert isinstance(target, str) and target
-    assert document.getElementById(target) is not None
+    assert not ffi.is_none(document.getElementById(target))
 
 
 async def test_js_import_returns_the_modules():

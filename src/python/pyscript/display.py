@@ -9,6 +9,7 @@ import json
 
 import _pyscript
 from pyscript import context as _context
+from pyscript.ffi import is_none
 from pyscript.util import escape
 
 _MIME_METHODS = (
@@ -108,7 +109,7 @@ def _element(target):
     if target.startswith("#"):
         target = target[1:]
     element = _context.document.getElementById(target)
-    if element is None:
+    if is_none(element):
         raise ValueError("Invalid selector with id=" + target + ". Cannot be found in the page.")
     return element
 

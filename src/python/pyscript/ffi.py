@@ -13,7 +13,7 @@ from pyscript.context import window
 from pyscript.util import MICROPYTHON
 
 if MICROPYTHON:
-    from jsffi import to_js as _to_js
+    import js
 
     # MicroPython shows JavaScript null as None.
     jsnull = None
@@ -23,8 +23,22 @@ if MICROPYTHON:
         return func
 
     def to_js(value, **kwargs):
-        """Convert ``value`` to JavaScript; dicts become object literals."""
-        return _to_js(value)
+        """Convert ``value`` to JavaScript; dicts become object literals.
+
+        MicroPython's own ``jsffi.to_js`` gives a dict as a proxy that only
+        looks like an object, so dicts and lists are rebuilt here.
+        """
+        if isinstance(value, dict):
+            result = js.Object.new()
+            for key, item in value.items():
+                js.Reflect.set(result, key, to_js(item))
+            return result
+        if isinstance(value, (list, tuple)):
+            result = js.Array.new()
+            for item in value:
+                result.push(to_js(item))
+            return result
+        return value
 
 else:
     import js

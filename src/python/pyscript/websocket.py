@@ -32,7 +32,7 @@ class WebSocketEvent:
     @property
     def data(self):
         data = self._event.data
-        if isinstance(data, str) or getattr(data, "byteLength", None) is None:
+        if isinstance(data, str) or not isinstance(getattr(data, "byteLength", None), int):
             return data
         return as_bytearray(data)
 
