@@ -154,30 +154,31 @@ async function connect(url: string, scope: string | undefined, timeout: number):
   }
 }
 
-/** Resolves with the registration's service worker once it is activated (and has claimed its clients). */
+/**
+ * Resolves with the registration's newest service worker once it is
+ * activated (and so has claimed its clients). A version still installing
+ * (first visit, or a changed script) is waited for rather than the old one.
+ */
 function activated(registration: ServiceWorkerRegistration): Promise<ServiceWorker> {
+  const candidate = registration.installing ?? registration.waiting;
+  const active = registration.active;
+  if (!candidate) {
+    return active
+      ? Promise.resolve(active)
+      : Promise.reject(new PyScriptError(ErrorCode.WORKER, `The service worker for ${registration.scope} has no installing or active version.`));
+  }
   return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const worker = registration.active;
-      if (worker?.state === 'activated') {
-        resolve(worker);
-        return true;
+    const check = () => {
+      if (candidate.state === 'activated') resolve(candidate);
+      else if (candidate.state === 'redundant') {
+        // Replaced by a newer version, or it failed to install.
+        const next = registration.installing ?? registration.waiting ?? registration.active;
+        if (next && next !== candidate) activated(registration).then(resolve, reject);
+        else reject(new PyScriptError(ErrorCode.WORKER, `The service worker ${candidate.scriptURL} failed to install.`));
       }
-      return false;
     };
-    if (check()) return;
-    const candidate = registration.installing ?? registration.waiting ?? registration.active;
-    if (!candidate) {
-      reject(new PyScriptError(ErrorCode.WORKER, `The service worker for ${registration.scope} has no installing or active version.`));
-      return;
-    }
-    candidate.addEventListener('statechange', () => {
-      if (candidate.state === 'redundant' && !registration.active) {
-        reject(new PyScriptError(ErrorCode.WORKER, `The service worker ${candidate.scriptURL} failed to install.`));
-      } else check();
-    });
-    // A newer version may take over while we wait; `activate` claims clients for it.
-    registration.active?.addEventListener('statechange', check);
+    candidate.addEventListener('statechange', check);
+    check();
   });
 }
 
