@@ -2,7 +2,7 @@
 // interpreters copied from node_modules, core.d.ts and custom-elements.json.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +31,17 @@ const pythonFiles = {
 // build writes it. Stale hashed chunks are harmless; `npm run clean` removes them.
 await mkdir(dist, { recursive: true });
 
+// Bytes each bundled interpreter downloads: the `total` of the `interpreter` progress stage.
+const sizeOf = async (dir, names) =>
+  (await Promise.all(names.map((name) => stat(join(root, 'node_modules', dir, name))))).reduce((sum, info) => sum + info.size, 0);
+const interpreterBytes = {
+  pyodide: await sizeOf('pyodide', ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json']),
+  micropython: await sizeOf('@micropython/micropython-webassembly-pyscript', ['micropython.mjs', 'micropython.wasm']),
+};
+
 const common = {
   bundle: true,
+  define: { __INTERPRETER_BYTES__: JSON.stringify(interpreterBytes) },
   format: 'esm',
   target: 'es2022',
   minify: true,

@@ -2,14 +2,19 @@
  * Progress of the interpreter's own download. The interpreters fetch their
  * files themselves (Pyodide streams its wasm straight into the compiler), so
  * rather than fetch twice this watches Resource Timing: each file under the
- * interpreter's folder adds its bytes as it completes. `total` stays 0
- * (unknown) until the interpreter is up, then equals `loaded`.
+ * interpreter's folder adds its bytes as it completes. `total` is the size
+ * of the bundled build, measured at build time; for another build (the
+ * `interpreter` key) it is 0 (unknown) until the interpreter is up.
  */
 import { assetUrl } from './assets.js';
 import type { ProgressCallback } from './fetch-progress.js';
 import type { InterpreterKind } from './types.js';
 
 const folders: Record<InterpreterKind, string> = { pyodide: 'pyodide/', micropython: 'micropython/' };
+
+/** Set by `scripts/build.mjs`; absent when the source runs unbundled. */
+declare const __INTERPRETER_BYTES__: Record<InterpreterKind, number> | undefined;
+const bundledBytes = typeof __INTERPRETER_BYTES__ === 'undefined' ? undefined : __INTERPRETER_BYTES__;
 
 /**
  * Reports the `interpreter` stage while `kind` downloads.
@@ -18,6 +23,7 @@ const folders: Record<InterpreterKind, string> = { pyodide: 'pyodide/', micropyt
  */
 export function watchInterpreterDownload(kind: InterpreterKind, url: string | undefined, report: ProgressCallback): () => void {
   const folder = url ? new URL('./', url).href : assetUrl(folders[kind]);
+  const expected = url ? 0 : bundledBytes?.[kind] ?? 0;
   let loaded = 0;
   const seen = new Set<string>();
   const take = (entries: PerformanceEntryList) => {
@@ -25,10 +31,11 @@ export function watchInterpreterDownload(kind: InterpreterKind, url: string | un
       if (!entry.name.startsWith(folder) || seen.has(entry.name)) continue;
       seen.add(entry.name);
       loaded += entry.decodedBodySize || entry.encodedBodySize || entry.transferSize;
-      report({ stage: 'interpreter', loaded, total: 0 });
+      report({ stage: 'interpreter', loaded, total: Math.max(expected, loaded) });
     }
   };
   if (typeof PerformanceObserver === 'undefined') return () => undefined;
+  report({ stage: 'interpreter', loaded: 0, total: expected });
   const observer = new PerformanceObserver((list) => take(list.getEntries()));
   observer.observe({ type: 'resource', buffered: true });
   return () => {
