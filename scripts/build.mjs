@@ -57,12 +57,16 @@ await build({
   entryPoints: Object.fromEntries(Object.entries({
       core: 'src/index.ts',
       worker: 'src/worker.ts',
-      'service-worker': 'src/sync/service-worker.ts',
     }).filter(([, file]) => existsSync(join(root, file)))),
   outdir: dist,
   splitting: true,
   chunkNames: '[name]-[hash]',
 });
+// The service worker is registered as a classic script (module service
+// workers are not everywhere yet), so it is built alone: one file, no chunks.
+if (existsSync(join(root, 'src/sync/service-worker.ts'))) {
+  await build({ ...common, format: 'iife', entryPoints: { 'service-worker': 'src/sync/service-worker.ts' }, outdir: dist });
+}
 await cp(join(root, 'src/core.css'), join(dist, 'core.css'));
 
 // Interpreters: only the files a browser needs.
