@@ -33,11 +33,15 @@ const scope = globalThis as unknown as {
 const post = (message: WorkerMessage) => scope.postMessage(message);
 
 let endpoint: WorkerEndpoint | undefined;
+let startRun: () => void = () => undefined;
+/** Resolves when main says `:ready` was dispatched, so the code never runs before it. */
+const runAllowed = new Promise<void>((resolve) => (startRun = resolve));
 const early: MainMessage[] = [];
 
 scope.addEventListener('message', (event: MessageEvent<MainMessage>) => {
   const message = event.data;
   if (message.type === 'init') void start(message.data);
+  else if (message.type === 'run') startRun();
   else if (endpoint) endpoint.receive(message);
   else early.push(message);
 });
@@ -90,6 +94,7 @@ async function start(data: InitData): Promise<void> {
     await interpreter.run('import pyscript._worker', { async: false });
     post({ type: 'ready', id: 0, errors: configErrors });
     ready = true;
+    await runAllowed;
 
     const { hooks } = data;
     const isAsync = data.async;

@@ -137,32 +137,36 @@ describe('worker scripts with SharedArrayBuffer', () => {
     });
   }
 
-  it('runs the FAQ "PyScript events" example: py:ready then a synchronous write from the worker', async function () {
-    this.timeout(120_000);
+  it('runs the FAQ "PyScript events" example: py:ready then a synchronous write from a Pyodide worker', async function () {
+    this.timeout(240_000);
     const seen: string[] = [];
+    // As the FAQ writes it (plus a record of what the status said).
     const onReady = () => {
+      // show running for an instance
       const status = document.getElementById('status')!;
       seen.push(status.textContent!);
       status.textContent = 'running';
     };
-    addEventListener('mpy:ready', onReady);
+    addEventListener('py:ready', onReady);
     try {
       const container = await fixture<HTMLElement>(html`<div><div id="status">bootstrapping</div></div>`);
-      const el = document.createElement('mpy-script') as ScriptEl;
-      el.setAttribute('worker', '');
-      el.textContent = `
-from pyscript import document
+      const script = document.createElement('script');
+      script.type = 'py';
+      script.setAttribute('worker', '');
+      script.textContent = `
+    from pyscript import document
 
-# show done after running
-status = document.getElementById("status")
-status.textContent = "done"
+    # show done after running
+    status = document.getElementById("status")
+    status.textContent = "done"
 `;
-      container.append(el);
-      await el.done;
+      const done = new Promise((resolve) => script.addEventListener('py:done', resolve));
+      container.append(script);
+      await done;
       expect(seen).to.deep.equal(['bootstrapping']);
       expect(document.getElementById('status')!.textContent).to.equal('done');
     } finally {
-      removeEventListener('mpy:ready', onReady);
+      removeEventListener('py:ready', onReady);
     }
   });
 

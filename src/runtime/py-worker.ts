@@ -177,6 +177,8 @@ export class PythonWorker {
         for (const error of message.errors) this.configErrors.push(fromErrorData(error));
         this.#isReady = true;
         this.#resolveReady();
+        // After the `:ready` listeners (they were attached to `ready` earlier): the code must not run before them.
+        void this.ready.then(() => this.worker.postMessage({ type: 'run', id: 0 } satisfies MainMessage));
         break;
       case 'done':
         this.#finish(message.error ? fromErrorData(message.error) : undefined);

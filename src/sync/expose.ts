@@ -73,6 +73,8 @@ export class MainEndpoint {
   #releasing: number[] = [];
   /** The blocking request being served asynchronously, if any: the worker is blocked on it. */
   #blockedOn = '';
+  /** Set while a blocking request is served synchronously: calls into the worker collected for its answer. */
+  #piggyback?: MainMessage[];
   #released = false;
   #server?: TransportServer;
 
@@ -122,20 +124,35 @@ export class MainEndpoint {
   /** Answers one blocking request (a JSON {@link SyncRequest}) with a JSON `SyncAnswer`. */
   handle(text: string): string | Promise<string> {
     let request: SyncRequest;
+    // Calls into the worker made while this request runs (event handlers fired by `el.click()`)
+    // ride on the answer: the worker runs them before its call returns, as on the main thread.
+    const calls: MainMessage[] = (this.#piggyback = []);
     try {
       request = JSON.parse(text) as SyncRequest;
       if (request.drop) for (const id of request.drop) this.#drop(id);
       const result = this.#run(request);
       // Only `sync` and `input` keep the worker waiting; any other promise crosses as a promise.
-      if (!(result instanceof Blocking)) return `{"v":${JSON.stringify(this.encode(result))}}`;
+      if (!(result instanceof Blocking)) return this.#answer(`"v":${JSON.stringify(this.encode(result))}`, calls);
+      this.#piggyback = undefined;
+      this.#flush(calls);
       this.#blockedOn = request.type === 'sync' ? `sync.${request.name}` : request.type;
       return result.promise.then(
         (value) => `{"v":${JSON.stringify(this.encode(value))}}`,
         (error) => JSON.stringify({ e: toErrorData(error) }),
       ).finally(() => (this.#blockedOn = ''));
     } catch (error) {
-      return JSON.stringify({ e: toErrorData(error) });
+      return this.#answer(`"e":${JSON.stringify(toErrorData(error))}`, calls);
+    } finally {
+      this.#piggyback = undefined;
     }
+  }
+
+  #answer(body: string, calls: MainMessage[]): string {
+    return calls.length ? `{${body},"c":${JSON.stringify(calls)}}` : `{${body}}`;
+  }
+
+  #flush(calls: MainMessage[]): void {
+    for (const call of calls) this.#post(call);
   }
 
   /** Stops serving, forgets every reference and rejects pending calls. */
@@ -205,7 +222,9 @@ export class MainEndpoint {
     if (this.#released) return Promise.reject(new Error('The worker was terminated'));
     const id = ++this.#nextCall;
     const promise = new Promise((resolve, reject) => this.#calls.set(id, { resolve, reject }));
-    this.#post({ type: 'invoke', id, ...target, args: args.map((arg) => this.encode(arg)) });
+    const message: MainMessage = { type: 'invoke', id, ...target, args: args.map((arg) => this.encode(arg)) };
+    if (this.#piggyback) this.#piggyback.push(message);
+    else this.#post(message);
     if (this.#blockedOn) {
       setTimeout(() => {
         if (this.#calls.has(id) && this.#blockedOn) {

@@ -94,8 +94,12 @@ export type SyncRequest =
   /** Only the piggybacked `drop`. */
   | (Base & { type: 'release' });
 
-/** Main → worker answer to a {@link SyncRequest}: a value or an error. */
-export type SyncAnswer = { v: Wire } | { e: ErrorData };
+/**
+ * Main → worker answer to a {@link SyncRequest}: a value or an error, and
+ * `c`, the calls into the worker that main made while serving it (event
+ * handlers fired by `el.click()`): the worker runs them before returning.
+ */
+export type SyncAnswer = ({ v: Wire } | { e: ErrorData }) & { c?: MainMessage[] };
 
 /** What the worker needs to build its blocking transport. */
 export interface TransportInit {
@@ -129,6 +133,8 @@ export interface InitData {
 /** Main → worker, async. */
 export type MainMessage =
   | { type: 'init'; id: 0; data: InitData }
+  /** Main has dispatched `:ready`: the worker may run the code now. */
+  | { type: 'run'; id: 0 }
   /** Calls worker callable `fn`, or the worker's `sync[name]`. */
   | { type: 'invoke'; id: number; fn?: number; name?: string; args: Wire[] }
   /** A main-thread promise sent as `{ $: 'p' }` has settled. */

@@ -116,6 +116,7 @@ export class WorkerEndpoint implements RemoteHost {
       this.#drops = [];
     }
     const answer = JSON.parse(transport.request(JSON.stringify(message))) as SyncAnswer;
+    if (answer.c) for (const call of answer.c) this.receive(call);
     if ('e' in answer) throw remoteError(answer.e);
     return this.decode(answer.v);
   }
