@@ -69,7 +69,8 @@ sw.addEventListener('fetch', (event) => {
   const base = new URL(MARKER, sw.registration.scope).pathname;
   if (event.request.method !== 'POST' || !url.pathname.startsWith(base)) return; // not ours: network
   const [clientId = '', channel = '', seq = ''] = url.pathname.slice(base.length).split('/').map(decodeURIComponent);
-  const wait = Number(url.searchParams.get('wait')) || 60_000;
+  // Under Chromium's 5-minute cap on one fetch event.
+  const wait = Math.min(Number(url.searchParams.get('wait')) || 60_000, 240_000);
   event.respondWith(answer(event.request, clientId, channel, seq, wait));
 });
 
