@@ -36,7 +36,7 @@ export function createBridge(options: BridgeOptions): PyscriptBridge {
   return {
     RUNNING_IN_WORKER: options.worker ?? false,
     interpreter: options.interpreter,
-    window: options.window,
+    window: options.interpreter === 'micropython' && options.window === globalThis ? globalView() : options.window,
     document: options.document,
     config: options.config ?? {},
     current_target: options.currentTarget,
@@ -46,6 +46,30 @@ export function createBridge(options: BridgeOptions): PyscriptBridge {
     WebSocket: globalThis.WebSocket,
     js_import: (...urls) => Promise.all(urls.map((url) => import(/* @vite-ignore */ resolve(url)))),
   };
+}
+
+/**
+ * `globalThis` as MicroPython's `window`: the same object, except that its
+ * methods (`setTimeout`, `addEventListener`…) are bound copies. MicroPython
+ * 1.28 keeps one proxy per JavaScript function and remembers on it whether
+ * calls pass a `this`; `js.setTimeout` (no `this`, also used by its asyncio)
+ * and `window.setTimeout` reached as a method then break each other with
+ * "Illegal invocation". Distinct bound copies never share that proxy.
+ * Constructors and other values (`Object`, `URL`, `document`) are returned
+ * as they are.
+ */
+function globalView(): object {
+  const copies = new WeakMap<object, unknown>();
+  return new Proxy(globalThis, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key);
+      if (typeof value !== 'function' || Object.hasOwn(value, 'prototype')) return value;
+      let copy = copies.get(value);
+      if (!copy) copies.set(value, (copy = (value as (...args: unknown[]) => unknown).bind(target)));
+      return copy;
+    },
+    set: (target, key, value) => Reflect.set(target, key, value),
+  });
 }
 
 /**

@@ -45,3 +45,28 @@ def test_interpreter_name_matches_the_bridge():
 
     expected = "micropython" if sys.implementation.name == "micropython" else "pyodide"
     assert _pyscript.interpreter == expected
+
+
+async def test_window_js_and_asyncio_mix():
+    # MicroPython keeps one proxy per JavaScript function: window's methods
+    # must not clash with `js.setTimeout` (used by its asyncio) or with the
+    # same methods reached through elements.
+    import asyncio
+
+    import js
+    from pyscript import ffi
+
+    seen = []
+    window.setTimeout(ffi.create_proxy(lambda x: seen.append(x)), 1, "window")
+    js.setTimeout(ffi.create_proxy(lambda x: seen.append(x)), 1, "js")
+    element = document.createElement("div")
+    element.dispatchEvent(window.Event.new("x"))
+    window.dispatchEvent(window.Event.new("x"))
+    await asyncio.sleep(0.05)
+    window.setTimeout(ffi.create_proxy(lambda x: seen.append(x)), 1, "again")
+    await asyncio.sleep(0.05)
+    await wait_until(lambda: len(seen) == 3)
+    assert sorted(seen) == ["again", "js", "window"]
+    if not RUNNING_IN_WORKER:  # in a worker, `js` is the worker's own global
+        window.pyscriptProbe = 5
+        assert js.pyscriptProbe == 5
