@@ -219,6 +219,19 @@ document.getElementById("sum").textContent = str(await calc.add(5, 3))
     expect(await sync.add(1, 2)).to.equal(3);
   });
 
+  it('applies the worker script\'s own config attribute (files) inside the worker', async function () {
+    this.timeout(60_000);
+    const container = await fixture<HTMLElement>(html`<div><div id="cfg"></div></div>`);
+    const el = document.createElement('mpy-script') as ScriptEl;
+    el.setAttribute('worker', '');
+    el.setAttribute('config', '{"files": {"/test/fixtures/config/single.py": "./single.py"}}');
+    el.textContent = 'from pyscript import document\nimport single\ndocument.getElementById("cfg").textContent = str(single.answer())\n';
+    container.append(el);
+    await el.done;
+    expect(el.querySelector('.py-error')).to.equal(null);
+    expect(document.getElementById('cfg')!.textContent).to.equal('42');
+  });
+
   it('runs hooks.worker code strings before the worker code', async function () {
     this.timeout(60_000);
     core.hooks.worker.codeBeforeRun.add('from_hook = 41');
