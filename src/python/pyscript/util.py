@@ -87,7 +87,7 @@ def call_with_event(func, event):
     """Call ``func(event)``, or ``func()`` when it takes no argument.
 
     Handlers may be written with or without the event parameter. A coroutine
-    result is scheduled, so async handlers run too.
+    result is scheduled (and ``None`` returned), so async handlers run too.
     """
     if MICROPYTHON:
         result = _mpy_call_with_event(func, event)
@@ -96,7 +96,9 @@ def call_with_event(func, event):
     else:
         result = func(event)
     if is_coroutine(result):
-        return run_soon(result)
+        # Scheduled, not returned: a task means nothing to the JavaScript caller.
+        run_soon(result)
+        return None
     return result
 
 
