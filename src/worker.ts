@@ -143,6 +143,7 @@ function foreignValues(interpreter: Interpreter): ForeignValues {
         try {
           return { value: value.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false }) };
         } catch {
+          // Holds something with no JS equivalent (a class instance): main gets its str().
           return { value: String(value) };
         }
       },

@@ -141,6 +141,7 @@ export class PythonWorker {
           url: loaded.url,
         }))
       : Promise.resolve({ config: {} as object, url: undefined });
+    // Both are awaited below; until then a rejection must not count as unhandled.
     code.catch(() => undefined);
     config.catch(() => undefined);
     const mode = (this.mode = selectSyncMode(options.service_worker));

@@ -382,7 +382,7 @@ export function shapeOf(value: object): Shape {
     try {
       member = object[probeKey(name)];
     } catch {
-      continue;
+      continue; // a throwing getter: left out, so the worker asks main when it reads it
     }
     if (typeof member === 'function') (shape.m ??= []).push(name);
     else if (member !== undefined) (shape.v ??= []).push(name);
