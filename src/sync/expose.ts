@@ -10,6 +10,7 @@
 import { fromErrorData, toErrorData, type ErrorData } from '../errors.js';
 import {
   DOCUMENT_REF,
+  GET_PREFIX,
   METHOD_PROBES,
   PROP_PROBES,
   WINDOW_REF,
@@ -123,6 +124,7 @@ export class MainEndpoint {
 
   /** Answers one blocking request (a JSON {@link SyncRequest}) with a JSON `SyncAnswer`. */
   handle(text: string): string | Promise<string> {
+    if (text.startsWith(GET_PREFIX)) return this.#get(text);
     let request: SyncRequest;
     // Calls into the worker made while this request runs (event handlers fired by `el.click()`)
     // ride on the answer: the worker runs them before its call returns, as on the main thread.
@@ -140,6 +142,31 @@ export class MainEndpoint {
         (value) => `{"v":${JSON.stringify(this.encode(value))}}`,
         (error) => JSON.stringify({ e: toErrorData(error) }),
       ).finally(() => (this.#blockedOn = ''));
+    } catch (error) {
+      return this.#answer(`"e":${JSON.stringify(toErrorData(error))}`, calls);
+    } finally {
+      this.#piggyback = undefined;
+    }
+  }
+
+  /** The compact `g<ref>:<key>` request; primitives answer in compact form too. */
+  #get(text: string): string {
+    const colon = text.indexOf(':');
+    const calls: MainMessage[] = (this.#piggyback = []);
+    try {
+      const value = Reflect.get(this.#ref(Number(text.slice(1, colon))) as object, text.slice(colon + 1));
+      if (calls.length) return this.#answer(`"v":${JSON.stringify(this.encode(value))}`, calls); // a getter called into the worker
+      switch (typeof value) {
+        case 'string':
+          return `s${value}`;
+        case 'number':
+          return Number.isFinite(value) && !Object.is(value, -0) ? `n${value}` : `{"v":${JSON.stringify(encodeNumber(value))}}`;
+        case 'boolean':
+          return value ? 't' : 'f';
+        case 'undefined':
+          return 'u';
+      }
+      return value === null ? 'z' : `{"v":${JSON.stringify(this.encode(value))}}`;
     } catch (error) {
       return this.#answer(`"e":${JSON.stringify(toErrorData(error))}`, calls);
     } finally {

@@ -95,6 +95,14 @@ export type SyncRequest =
   | (Base & { type: 'release' });
 
 /**
+ * The hot path in compact form, without JSON objects: reading a string-keyed
+ * property (`document.title`) is the request `g<ref>:<key>`, and a primitive
+ * answer is `s<string>`, `n<number>`, `t`, `f`, `z` (null) or `u`
+ * (undefined). Anything else is a JSON {@link SyncAnswer}, which starts with `{`.
+ */
+export const GET_PREFIX = 'g';
+
+/**
  * Main → worker answer to a {@link SyncRequest}: a value or an error, and
  * `c`, the calls into the worker that main made while serving it (event
  * handlers fired by `el.click()`): the worker runs them before returning.

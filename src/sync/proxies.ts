@@ -15,6 +15,8 @@ import { METHOD_PROBES, PROP_PROBES, encodeKey, type Shape, type SyncRequest, ty
 export interface RemoteHost {
   /** Sends a blocking request; returns the decoded answer or throws the remote error. */
   request(request: DistributiveOmit<SyncRequest, 'id'>): unknown;
+  /** `ref[key]` for a string key, in the compact form. */
+  get(ref: number, key: string): unknown;
   /** Encodes a worker value for main. */
   encode(value: unknown): Wire;
 }
@@ -86,7 +88,7 @@ export function createRemote(host: RemoteHost, id: number, shape: Shape): object
       } else if (typeof key === 'symbol' && encodeKey(key) === undefined) {
         return undefined;
       }
-      return host.request({ type: 'get', ref: id, key: wireKey(key) });
+      return typeof key === 'string' ? host.get(id, key) : host.request({ type: 'get', ref: id, key: wireKey(key) });
     },
     set(_, key, value) {
       host.request({ type: 'set', ref: id, key: wireKey(key), value: host.encode(value) });

@@ -9,6 +9,7 @@
 import { ErrorCode, PyScriptError, toErrorData, type ErrorData } from '../errors.js';
 import {
   DOCUMENT_REF,
+  GET_PREFIX,
   WINDOW_REF,
   decodeBinary,
   encodeBinary,
@@ -115,7 +116,33 @@ export class WorkerEndpoint implements RemoteHost {
       message.drop = this.#drops;
       this.#drops = [];
     }
-    const answer = JSON.parse(transport.request(JSON.stringify(message))) as SyncAnswer;
+    return this.#answer(transport.request(JSON.stringify(message)));
+  }
+
+  /** `ref[key]` for a string key: the compact form of the commonest request (see `GET_PREFIX`). */
+  get(ref: number, key: string): unknown {
+    const transport = this.#transport;
+    if (!transport) throw new PyScriptError(ErrorCode.WORKER, this.#options.unavailable);
+    if (this.#drops.length) return this.request({ type: 'get', ref, key });
+    return this.#answer(transport.request(`${GET_PREFIX}${ref}:${key}`));
+  }
+
+  #answer(text: string): unknown {
+    switch (text.charCodeAt(0)) {
+      case 115: // s
+        return text.slice(1);
+      case 110: // n
+        return Number(text.slice(1));
+      case 116: // t
+        return true;
+      case 102: // f
+        return false;
+      case 122: // z
+        return null;
+      case 117: // u
+        return undefined;
+    }
+    const answer = JSON.parse(text) as SyncAnswer;
     if (answer.c) for (const call of answer.c) this.receive(call);
     if ('e' in answer) throw remoteError(answer.e);
     return this.decode(answer.v);
