@@ -11,20 +11,18 @@ import { fromErrorData, toErrorData, type ErrorData } from '../errors.js';
 import {
   DOCUMENT_REF,
   GET_PREFIX,
-  METHOD_PROBES,
-  PROP_PROBES,
   WINDOW_REF,
   decodeBinary,
   decodeKey,
   encodeBinary,
   encodeNumber,
   type MainMessage,
-  type Shape,
   type SyncRequest,
   type Wire,
   type WireTagged,
   type WorkerMessage,
 } from './protocol.js';
+import { shapeOf } from './shape.js';
 import type { TransportServer } from './transport.js';
 
 /** How long a main → worker call may wait on a blocked worker before the deadlock warning. */
@@ -32,9 +30,6 @@ const DEADLOCK_MS = 1000;
 /** How long a worker may wait for a `sync` name main has not defined before a warning. */
 const MISSING_MS = 3000;
 
-
-const probeKey = (name: string): string | symbol =>
-  name.startsWith('@@') ? (Symbol as unknown as Record<string, symbol>)[name.slice(2)] ?? name : name;
 
 /** Options of a {@link MainEndpoint}. */
 export interface MainEndpointOptions {
@@ -388,32 +383,4 @@ class Blocking {
 /** A value that is already wire data (arrays the worker gets by value). */
 class Raw {
   constructor(readonly value: unknown) {}
-}
-
-/** What the worker needs to wrap `value` without asking (see {@link Shape}). */
-export function shapeOf(value: object): Shape {
-  const shape: Shape = {};
-  const object = value as Record<string | symbol, unknown>;
-  if (typeof value === 'function') shape.f = 1;
-  if (Array.isArray(value)) shape.a = 1;
-  try {
-    const tag = object[Symbol.toStringTag];
-    if (typeof tag === 'string') shape.t = tag;
-    const name = (object.constructor as { name?: unknown } | undefined)?.name;
-    if (typeof name === 'string') shape.c = name;
-  } catch {
-    // A throwing getter: the worker asks again when it needs it.
-  }
-  for (const name of METHOD_PROBES) {
-    let member: unknown;
-    try {
-      member = object[probeKey(name)];
-    } catch {
-      continue; // a throwing getter: left out, so the worker asks main when it reads it
-    }
-    if (typeof member === 'function') (shape.m ??= []).push(name);
-    else if (member !== undefined) (shape.v ??= []).push(name);
-  }
-  for (const name of PROP_PROBES) if (name in value) (shape.p ??= []).push(name);
-  return shape;
 }

@@ -1,6 +1,6 @@
 // Pure pieces of the worker bridge: keys, numbers, binary data, shapes.
 import { expect } from '@open-wc/testing';
-import { shapeOf } from './expose.js';
+import { shapeOf } from './shape.js';
 import { decodeBinary, decodeKey, encodeBinary, encodeKey, encodeNumber, isPlainObject } from './protocol.js';
 
 describe('sync protocol', () => {
