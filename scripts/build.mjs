@@ -11,24 +11,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const fast = process.argv.includes('--fast'); // skip types and manifest
 
-/** Files of the Python `pyscript` package, bundled as one `{path: text}` map. */
-const pythonFiles = {
-  name: 'python-files',
-  setup(b) {
-    b.onResolve({ filter: /^virtual:python-files$/ }, () => ({ path: 'python-files', namespace: 'py' }));
-    b.onLoad({ filter: /.*/, namespace: 'py' }, async () => {
-      const base = join(root, 'src/python');
-      const files = {};
-      for (const entry of await readdir(base, { recursive: true })) {
-        if (entry.endsWith('.py')) files[entry.split('\\').join('/')] = await readFile(join(base, entry), 'utf8');
-      }
-      return { contents: `export default ${JSON.stringify(files)};`, loader: 'js', watchDirs: [base] };
-    });
-  },
-};
+/** The Python `pyscript` package as one ES module: `{path: text}` of every `.py` under src/python/. */
+async function pythonPackageModule() {
+  const base = join(root, 'src/python');
+  const files = {};
+  for (const entry of (await readdir(base, { recursive: true })).sort()) {
+    if (entry.endsWith('.py')) files[entry.split('\\').join('/')] = await readFile(join(base, entry), 'utf8');
+  }
+  return `export default ${JSON.stringify(files)};\n`;
+}
 
-// dist/ is not wiped first: several test runs may read it while another
-// build writes it. Stale hashed chunks are harmless; `npm run clean` removes them.
 await mkdir(dist, { recursive: true });
 
 // Bytes each bundled interpreter downloads: the `total` of the `interpreter` progress stage.
@@ -47,21 +39,19 @@ const common = {
   minify: true,
   sourcemap: 'linked',
   legalComments: 'none',
-  plugins: [pythonFiles],
   loader: { '.py': 'text', '.css': 'text' },
   logLevel: 'warning',
 };
 
-await build({
-  ...common,
-  entryPoints: Object.fromEntries(Object.entries({
-      core: 'src/index.ts',
-      worker: 'src/worker.ts',
-    }).filter(([, file]) => existsSync(join(root, file)))),
-  outdir: dist,
-  splitting: true,
-  chunkNames: '[name]-[hash]',
-});
+// core.js is one file: a chain of static chunk imports costs a round trip
+// before anything starts. The Python package is a separate module loaded by
+// URL (dist/pyscript-python.js), in parallel with the interpreter.
+await build({ ...common, entryPoints: { core: 'src/index.ts' }, outdir: dist });
+await writeFile(join(dist, 'pyscript-python.js'), await pythonPackageModule());
+// worker.js: one file, so a worker starts after a single request.
+if (existsSync(join(root, 'src/worker.ts'))) {
+  await build({ ...common, entryPoints: { worker: 'src/worker.ts' }, outdir: dist });
+}
 // The service worker is registered as a classic script (module service
 // workers are not everywhere yet), so it is built alone: one file, no chunks.
 if (existsSync(join(root, 'src/sync/service-worker.ts'))) {

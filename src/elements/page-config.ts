@@ -7,7 +7,7 @@
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
 import type { PyConfig } from '../runtime/config.js';
-import type { LoadedConfig } from '../runtime/load-config.js';
+import { loadConfig, type LoadedConfig } from '../runtime/load-config.js';
 import { typeOfKind } from '../runtime/registry.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import type { ConfigElement } from './config-element.js';
@@ -40,7 +40,6 @@ export function mainConfig(kind: InterpreterKind): Promise<LoadedConfig> {
       const found = findMainConfig(kind);
       let result: LoadedConfig = { config: {} };
       if (found) {
-        const { loadConfig } = await import('../runtime/load-config.js');
         result = await loadConfig({ ...found, base: document.baseURI });
       }
       config[typeOfKind[kind]] = structuredClone(result.config);
@@ -58,7 +57,6 @@ export function mainConfig(kind: InterpreterKind): Promise<LoadedConfig> {
  */
 export async function workerConfig(value: string, type = ''): Promise<LoadedConfig> {
   if (!value.trim()) return { config: {} };
-  const { loadConfig } = await import('../runtime/load-config.js');
   return loadConfig({ value, type, where: 'the config attribute of a worker script', base: document.baseURI });
 }
 

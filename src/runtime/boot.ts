@@ -3,13 +3,14 @@
  * `pyscript` package and registers its JavaScript half. Used the same way on
  * the main thread and in workers.
  */
+import { prepareConfig } from './apply-config.js';
 import { enableAutoProxy } from './auto-proxy.js';
 import type { PyscriptBridge } from './bridge.js';
 import type { PyConfig } from './config.js';
 import { baseUrl, type ProgressCallback } from './fetch-progress.js';
 import { watchInterpreterDownload } from './interpreter-progress.js';
 import { jsModulesBridge } from './js-modules.js';
-import { installPythonPackage } from './python-package.js';
+import { installPythonPackage, loadPythonPackage } from './python-package.js';
 import { loadInterpreter } from './registry.js';
 import type { Interpreter, InterpreterKind, Streams } from './types.js';
 
@@ -43,14 +44,14 @@ const consoleStreams: Streams = {
 
 /** Loads `kind` and prepares it to run PyScript code. */
 export async function bootInterpreter(kind: InterpreterKind, options: BootOptions): Promise<Interpreter> {
-  // Warm the Python package chunk while the interpreter downloads.
-  void import('virtual:python-files');
+  // The Python package downloads while the interpreter does.
+  loadPythonPackage().catch(() => undefined); // awaited by installPythonPackage
   const { config, onProgress } = options;
   const base = options.configUrl ?? options.pageUrl ?? baseUrl();
   // Downloads start now, with the interpreter's; a config without any costs no extra chunk.
   const hasDownloads = config && (config.files || config.packages?.length || config.js_modules);
   const prepared = hasDownloads
-    ? import('./apply-config.js').then(({ prepareConfig }) => prepareConfig(config, { kind, side: options.side ?? 'main', base, onProgress }))
+    ? Promise.resolve().then(() => prepareConfig(config, { kind, side: options.side ?? 'main', base, onProgress }))
     : undefined;
   prepared?.catch(() => undefined); // awaited below
   // checkConfig() has made sure `interpreter` is a valid URL.

@@ -5,7 +5,7 @@
  * is loaded on first use.
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
-import type { ConfigFormat, PyConfig } from './config.js';
+import { checkConfig, formatOfUrl, isConfigUrl, parseConfig, type ConfigFormat, type PyConfig } from './config.js';
 import { absoluteUrl, baseUrl, fetchText } from './fetch-progress.js';
 
 /** A config ready to apply. */
@@ -34,8 +34,6 @@ export interface ConfigSource {
  * @throws PyScriptError `PY1000` for invalid TOML/JSON or a bad URL, `PY0404` for a config file that could not be fetched
  */
 export async function loadConfig(source: ConfigSource): Promise<LoadedConfig> {
-  // The TOML parser loads only for pages (and workers) that have a config.
-  const { checkConfig, formatOfUrl, isConfigUrl, parseConfig } = await import('./config.js');
   const { value, where } = source;
   const type = readType(source.type);
   let parsed;

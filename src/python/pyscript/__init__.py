@@ -16,15 +16,35 @@ import js as _js  # noqa: E402
 #: The parsed config of this interpreter (``<py-config>``, ``config=``), as a dict.
 config = _json.loads(_js.JSON.stringify(_pyscript.config))
 
-from pyscript import ffi, web  # noqa: E402
+from pyscript import ffi  # noqa: E402
 from pyscript.display import HTML, display  # noqa: E402
 from pyscript.events import Event, when  # noqa: E402
-from pyscript.fetch import fetch  # noqa: E402
-from pyscript.storage import Storage, storage  # noqa: E402
 from pyscript.util import current_target, js_import  # noqa: E402
-from pyscript.websocket import WebSocket  # noqa: E402
-from pyscript.sync import sync  # noqa: E402
-from pyscript.workers import MPWorker, PyWorker, workers  # noqa: E402
+
+# Imported on first use (PEP 562): compiling every submodule up front would
+# add to the start-up time of every page that only wants `display`.
+_LAZY = {
+    "fetch": ("pyscript.fetch", "fetch"),
+    "storage": ("pyscript.storage", "storage"),
+    "Storage": ("pyscript.storage", "Storage"),
+    "WebSocket": ("pyscript.websocket", "WebSocket"),
+    "sync": ("pyscript.sync", "sync"),
+    "PyWorker": ("pyscript.workers", "PyWorker"),
+    "MPWorker": ("pyscript.workers", "MPWorker"),
+    "workers": ("pyscript.workers", "workers"),
+    "web": ("pyscript.web", None),
+}
+
+
+def __getattr__(name):
+    if name not in _LAZY:
+        raise AttributeError("module 'pyscript' has no attribute '" + name + "'")
+    module_name, attribute = _LAZY[name]
+    module = __import__(module_name, None, None, ["*"])
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "HTML",
