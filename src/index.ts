@@ -3,6 +3,7 @@
  * starts the Python scripts of the page.
  * @packageDocumentation
  */
+import './warm-up.js'; // first: starts the interpreter downloads
 import { defineElements } from './elements/define.js';
 
 export { defineElements, whenDefined } from './elements/define.js';

@@ -50,7 +50,7 @@ export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions
  * Measured with `npm run bench`: `micropython.mjs` requested → wasm
  * instantiated went from 466 to 213 ms (median of 9, loaded 2-core machine).
  */
-function preloadWasm(url: string): void {
+export function preloadWasm(url: string): void {
   if (typeof document === 'undefined') return; // a worker has no <link>
   const link = document.createElement('link');
   link.rel = 'preload';

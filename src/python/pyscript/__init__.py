@@ -18,7 +18,6 @@ config = _json.loads(_js.JSON.stringify(_pyscript.config))
 
 from pyscript import ffi  # noqa: E402
 from pyscript.display import HTML, display  # noqa: E402
-from pyscript.events import Event, when  # noqa: E402
 from pyscript.util import current_target, js_import  # noqa: E402
 
 # Imported on first use (PEP 562): compiling every submodule up front would
@@ -33,6 +32,8 @@ _LAZY = {
     "MPWorker": ("pyscript.workers", "MPWorker"),
     "workers": ("pyscript.workers", "workers"),
     "web": ("pyscript.web", None),
+    "when": ("pyscript.events", "when"),
+    "Event": ("pyscript.events", "Event"),
 }
 
 

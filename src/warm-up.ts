@@ -1,0 +1,33 @@
+/**
+ * Starts the downloads a page is sure to need before the rest of `core.js`
+ * has evaluated: the interpreter module (and MicroPython's wasm) of each
+ * type that has a main-thread script, and the Python package. The loaders
+ * later ask for the same URLs and get the same module records, so nothing
+ * loads twice. This module's one side effect; `index.ts` imports it first.
+ *
+ * A type whose config may name another build (`interpreter`) is left alone.
+ */
+import { assetUrl } from './runtime/assets.js';
+import { preloadWasm } from './runtime/micropython.js';
+import { loadPythonPackage } from './runtime/python-package.js';
+
+const types = [
+  { type: 'mpy', module: 'micropython/micropython.mjs', wasm: 'micropython/micropython.wasm' },
+  { type: 'py', module: 'pyodide/pyodide.mjs', wasm: '' },
+];
+
+function warmUp(): void {
+  // Before the parser is done the scripts are not all there; define.ts waits.
+  if (typeof document === 'undefined' || document.readyState === 'loading') return;
+  for (const { type, module, wasm } of types) {
+    const scripts = `script[type="${type}"]:not([worker]), ${type}-script:not([worker])`;
+    if (!document.querySelector(scripts)) continue;
+    const configs = [...document.querySelectorAll(`${type}-config, script[type="${type}"][config], ${type}-script[config]`)];
+    if (configs.some((el) => /interpreter/.test(`${el.textContent} ${el.getAttribute('config') ?? ''} ${el.getAttribute('src') ?? ''}`))) continue;
+    if (wasm) preloadWasm(assetUrl(wasm));
+    import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
+    loadPythonPackage().catch(() => undefined); // installPythonPackage reports failures
+  }
+}
+
+warmUp();
