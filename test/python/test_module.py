@@ -12,6 +12,18 @@ def test_public_names_exist():
         assert hasattr(pyscript, name), name
 
 
+def test_names_that_are_also_submodules_are_the_objects_not_the_modules():
+    # `fetch`, `storage`, `sync` and `workers` are also submodule names: a
+    # lazy import would hand out the module on MicroPython.
+    from pyscript import Event, WebSocket, fetch, storage, sync, web, when, workers
+
+    module_type = type(sys)
+    for value in (fetch, storage, sync, workers, when, Event, WebSocket):
+        assert type(value) is not module_type, value
+    assert type(web) is module_type
+    assert callable(fetch) and callable(storage) and callable(when)
+
+
 def test_running_in_worker_is_false_on_the_main_thread():
     assert RUNNING_IN_WORKER is False
 

@@ -18,19 +18,18 @@ config = _json.loads(_js.JSON.stringify(_pyscript.config))
 
 from pyscript import ffi  # noqa: E402
 from pyscript.display import HTML, display  # noqa: E402
+from pyscript.fetch import fetch  # noqa: E402
+from pyscript.storage import Storage, storage  # noqa: E402
+from pyscript.sync import sync  # noqa: E402
 from pyscript.util import current_target, js_import  # noqa: E402
+from pyscript.workers import MPWorker, PyWorker, workers  # noqa: E402
 
-# Imported on first use (PEP 562): compiling every submodule up front would
-# add to the start-up time of every page that only wants `display`.
+# Imported on first use (PEP 562): compiling every submodule up front adds to
+# the start-up time of every page. Only names that are not also the name of
+# a submodule can be lazy: `from pyscript import fetch` would otherwise give
+# the module `pyscript.fetch` on MicroPython, not the function.
 _LAZY = {
-    "fetch": ("pyscript.fetch", "fetch"),
-    "storage": ("pyscript.storage", "storage"),
-    "Storage": ("pyscript.storage", "Storage"),
     "WebSocket": ("pyscript.websocket", "WebSocket"),
-    "sync": ("pyscript.sync", "sync"),
-    "PyWorker": ("pyscript.workers", "PyWorker"),
-    "MPWorker": ("pyscript.workers", "MPWorker"),
-    "workers": ("pyscript.workers", "workers"),
     "web": ("pyscript.web", None),
     "when": ("pyscript.events", "when"),
     "Event": ("pyscript.events", "Event"),
