@@ -8,6 +8,7 @@
  * A type whose config may name another build (`interpreter`) is left alone.
  */
 import { assetUrl } from './runtime/assets.js';
+import { recordInterpreterDownloads } from './runtime/interpreter-progress.js';
 import { preloadWasm } from './runtime/micropython.js';
 import { loadPythonPackage } from './runtime/python-package.js';
 
@@ -19,11 +20,14 @@ const types = [
 function warmUp(): void {
   // Before the parser is done the scripts are not all there; define.ts waits.
   if (typeof document === 'undefined' || document.readyState === 'loading') return;
+  let recording = false;
   for (const { type, module, wasm } of types) {
     const scripts = `script[type="${type}"]:not([worker]), ${type}-script:not([worker])`;
     if (!document.querySelector(scripts)) continue;
     const configs = [...document.querySelectorAll(`${type}-config, script[type="${type}"][config], ${type}-script[config]`)];
     if (configs.some((el) => /interpreter/.test(`${el.textContent} ${el.getAttribute('config') ?? ''} ${el.getAttribute('src') ?? ''}`))) continue;
+    if (!recording) recordInterpreterDownloads(); // py:progress must still count these bytes
+    recording = true;
     if (wasm) preloadWasm(assetUrl(wasm));
     import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
     loadPythonPackage().catch(() => undefined); // installPythonPackage reports failures

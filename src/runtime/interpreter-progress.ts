@@ -16,6 +16,27 @@ const folders: Record<InterpreterKind, string> = { pyodide: 'pyodide/', micropyt
 declare const __INTERPRETER_BYTES__: Record<InterpreterKind, number> | undefined;
 const bundledBytes = typeof __INTERPRETER_BYTES__ === 'undefined' ? undefined : __INTERPRETER_BYTES__;
 
+/** Entries seen before anyone watched (see {@link recordInterpreterDownloads}). */
+const early: PerformanceResourceTiming[] = [];
+
+/**
+ * Starts recording resource entries now, for downloads that begin before a
+ * script watches them (`warm-up.ts`): the page's Resource Timing buffer holds
+ * only 250 entries, so a later `buffered` observer may never see them.
+ */
+export function recordInterpreterDownloads(): void {
+  if (typeof PerformanceObserver === 'undefined') return;
+  const folderUrls = Object.values(folders).map((folder) => assetUrl(folder));
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+      if (folderUrls.some((folder) => entry.name.startsWith(folder))) early.push(entry);
+    }
+    // Both interpreters have at most a handful of files: stop once they are in.
+    if (early.length >= 8) observer.disconnect();
+  });
+  observer.observe({ type: 'resource' });
+}
+
 /**
  * Reports the `interpreter` stage while `kind` downloads.
  * @param url the interpreter module's URL, when the `interpreter` key overrides the bundled one
@@ -36,6 +57,7 @@ export function watchInterpreterDownload(kind: InterpreterKind, url: string | un
   };
   if (typeof PerformanceObserver === 'undefined') return () => undefined;
   report({ stage: 'interpreter', loaded: 0, total: expected });
+  take(early);
   const observer = new PerformanceObserver((list) => take(list.getEntries()));
   observer.observe({ type: 'resource', buffered: true });
   return () => {

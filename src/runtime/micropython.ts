@@ -52,6 +52,10 @@ export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions
  */
 export function preloadWasm(url: string): void {
   if (typeof document === 'undefined') return; // a worker has no <link>
+  // warm-up.ts may have asked already; a second preload would fetch again.
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')) {
+    if (link.href === url) return;
+  }
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';
