@@ -12,11 +12,12 @@ import {
   DOCUMENT_REF,
   GET_PREFIX,
   WINDOW_REF,
-  decodeBinary,
   decodeKey,
+  decodeWire,
   encodeBinary,
   encodeNumber,
   type MainMessage,
+  type SideTagged,
   type SyncRequest,
   type Wire,
   type WireTagged,
@@ -284,33 +285,21 @@ export class MainEndpoint {
 
   /** Decodes a value the worker sent. */
   decode(wire: Wire): unknown {
-    if (wire === null || typeof wire !== 'object') return wire;
-    if (Array.isArray(wire)) return wire.map((item) => this.decode(item));
-    const tagged = wire as WireTagged;
+    return decodeWire(wire, this.#decodeTagged);
+  }
+
+  #decodeTagged = (tagged: SideTagged): unknown => {
     switch (tagged.$) {
-      case 'u':
-        return undefined;
-      case 'n':
-        return Number(tagged.v);
-      case 'i':
-        return BigInt(tagged.v);
-      case 'o': {
-        const object: Record<string, unknown> = {};
-        for (const key of Object.keys(tagged.v)) object[key] = this.decode(tagged.v[key]);
-        return object;
-      }
       case 'r':
         return this.#ref(tagged.i);
       case 'f':
         return this.#workerFunction(tagged.i);
-      case 'b':
-        return decodeBinary(tagged.k, tagged.v);
       case 'e':
         return fromErrorData(tagged.v as ErrorData);
       case 'p':
         return undefined; // the worker never sends main promises back
     }
-  }
+  };
 
   #ref(id: number): unknown {
     if (!this.#refs.has(id)) throw new ReferenceError(`The main-thread object #${id} was released`);

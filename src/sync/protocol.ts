@@ -207,6 +207,36 @@ export function decodeBinary(kind: string, base64: string): ArrayBuffer | ArrayB
   return kind === 'DataView' ? new DataView(bytes.buffer) : new View(bytes.buffer, 0, bytes.length / size);
 }
 
+/** The tagged values each side resolves its own way (references, promises, callables, errors). */
+export type SideTagged = Extract<WireTagged, { $: 'r' | 'p' | 'f' | 'e' }>;
+
+/**
+ * Decodes a value from the other side: primitives, arrays, plain objects,
+ * numbers JSON cannot carry, bigints and binary data here; everything that
+ * names something of either side goes to `side`.
+ */
+export function decodeWire(wire: Wire, side: (tagged: SideTagged) => unknown): unknown {
+  if (wire === null || typeof wire !== 'object') return wire;
+  if (Array.isArray(wire)) return wire.map((item) => decodeWire(item, side));
+  switch (wire.$) {
+    case 'u':
+      return undefined;
+    case 'n':
+      return Number(wire.v);
+    case 'i':
+      return BigInt(wire.v);
+    case 'o': {
+      const object: Record<string, unknown> = {};
+      for (const key of Object.keys(wire.v)) object[key] = decodeWire(wire.v[key], side);
+      return object;
+    }
+    case 'b':
+      return decodeBinary(wire.k, wire.v);
+    default:
+      return side(wire);
+  }
+}
+
 /** Encodes a number JSON cannot carry. */
 export const encodeNumber = (value: number): Wire =>
   Number.isFinite(value) ? (Object.is(value, -0) ? { $: 'n', v: '-0' } : value) : { $: 'n', v: String(value) as 'NaN' };

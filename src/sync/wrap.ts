@@ -11,16 +11,16 @@ import {
   DOCUMENT_REF,
   GET_PREFIX,
   WINDOW_REF,
-  decodeBinary,
+  decodeWire,
   encodeBinary,
   encodeNumber,
   isPlainObject,
   type MainMessage,
   type Shape,
+  type SideTagged,
   type SyncAnswer,
   type SyncRequest,
   type Wire,
-  type WireTagged,
   type WorkerMessage,
 } from './protocol.js';
 import { createRemote, type RemoteHost } from './proxies.js';
@@ -220,33 +220,21 @@ export class WorkerEndpoint implements RemoteHost {
 
   /** Decodes a value main sent. */
   decode(wire: Wire): unknown {
-    if (wire === null || typeof wire !== 'object') return wire;
-    if (Array.isArray(wire)) return wire.map((item) => this.decode(item));
-    const tagged = wire as WireTagged;
+    return decodeWire(wire, this.#decodeTagged);
+  }
+
+  #decodeTagged = (tagged: SideTagged): unknown => {
     switch (tagged.$) {
-      case 'u':
-        return undefined;
-      case 'n':
-        return Number(tagged.v);
-      case 'i':
-        return BigInt(tagged.v);
-      case 'o': {
-        const object: Record<string, unknown> = {};
-        for (const key of Object.keys(tagged.v)) object[key] = this.decode(tagged.v[key]);
-        return object;
-      }
       case 'r':
         return this.#proxy(tagged.i, tagged.s ?? {});
       case 'p':
         return new Promise((resolve, reject) => this.#promises.set(tagged.i, { resolve, reject }));
       case 'f':
         return this.#fns.get(tagged.i);
-      case 'b':
-        return decodeBinary(tagged.k, tagged.v);
       case 'e':
         return remoteError(tagged.v);
     }
-  }
+  };
 
   #object(object: Record<string, unknown>): Wire {
     const out: Record<string, Wire> = {};
