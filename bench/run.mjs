@@ -3,6 +3,7 @@
 // system Chromium. See bench/README.md for what each row measures.
 //
 //   node bench/run.mjs [--runs 5] [--mpy-runs 9] [--only mpy-hello,py-hello] [--warm] [--list]
+//   node bench/run.mjs --pages variant.html,ours-mpy-hello.html [--expect text]
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,8 @@ const { values: args } = parseArgs({
     warm: { type: 'boolean', default: false },
     timeout: { type: 'string', default: '90000' },
     list: { type: 'boolean', default: false },
+    pages: { type: 'string', default: '' },
+    expect: { type: 'string', default: 'hello' },
   },
 });
 const runs = Math.max(1, Number(args.runs));
@@ -91,6 +94,17 @@ const rows = [
     ],
   },
 ];
+
+// `--pages a.html,b.html`: an ad-hoc row of pages under bench/pages/ (say,
+// a variant of a hello page), each loaded like the others; the first is
+// compared with the second.
+if (args.pages) {
+  const [first, ...others] = args.pages.split(',');
+  rows.splice(0, rows.length, {
+    id: 'pages', title: `${first} → first \`:done\``, metric: 'done', target: 1,
+    contenders: [first, ...others].map((page, index) => ({ name: index === 0 ? 'ours' : index === 1 ? 'pyscript' : page, page, expect: args.expect })),
+  });
+}
 
 if (args.list) {
   for (const row of rows) console.log(`${row.id}: ${row.contenders.map((c) => c.page).join(', ')}`);

@@ -10,18 +10,18 @@
 import { assetUrl } from './runtime/assets.js';
 import { recordInterpreterDownloads } from './runtime/interpreter-progress.js';
 import { preloadWasm } from './runtime/micropython.js';
-import { loadPythonPackage } from './runtime/python-package.js';
+import { loadPythonPackage, packageForm } from './runtime/python-package.js';
 
 const types = [
-  { type: 'mpy', module: 'micropython/micropython.mjs', wasm: 'micropython/micropython.wasm' },
-  { type: 'py', module: 'pyodide/pyodide.mjs', wasm: '' },
-];
+  { type: 'mpy', kind: 'micropython', module: 'micropython/micropython.mjs', wasm: 'micropython/micropython.wasm' },
+  { type: 'py', kind: 'pyodide', module: 'pyodide/pyodide.mjs', wasm: '' },
+] as const;
 
 function warmUp(): void {
   // Before the parser is done the scripts are not all there; define.ts waits.
   if (typeof document === 'undefined' || document.readyState === 'loading') return;
   let recording = false;
-  for (const { type, module, wasm } of types) {
+  for (const { type, kind, module, wasm } of types) {
     const scripts = `script[type="${type}"]:not([worker]), ${type}-script:not([worker])`;
     if (!document.querySelector(scripts)) continue;
     const configs = [...document.querySelectorAll(`${type}-config, script[type="${type}"][config], ${type}-script[config]`)];
@@ -30,7 +30,7 @@ function warmUp(): void {
     recording = true;
     if (wasm) preloadWasm(assetUrl(wasm));
     import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
-    loadPythonPackage().catch(() => undefined); // installPythonPackage reports failures
+    loadPythonPackage(packageForm(kind, true)).catch(() => undefined); // installPythonPackage reports failures
   }
 }
 

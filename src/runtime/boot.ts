@@ -10,7 +10,7 @@ import type { PyConfig } from './config.js';
 import { baseUrl, type ProgressCallback } from './fetch-progress.js';
 import { watchInterpreterDownload } from './interpreter-progress.js';
 import { jsModulesBridge } from './js-modules.js';
-import { installPythonPackage, loadPythonPackage } from './python-package.js';
+import { installPythonPackage, loadPythonPackage, packageForm } from './python-package.js';
 import { loadInterpreter } from './registry.js';
 import type { Interpreter, InterpreterKind, Streams } from './types.js';
 
@@ -44,18 +44,19 @@ const consoleStreams: Streams = {
 
 /** Loads `kind` and prepares it to run PyScript code. */
 export async function bootInterpreter(kind: InterpreterKind, options: BootOptions): Promise<Interpreter> {
-  // The Python package downloads while the interpreter does.
-  loadPythonPackage().catch(() => undefined); // awaited by installPythonPackage
   const { config, onProgress } = options;
   const base = options.configUrl ?? options.pageUrl ?? baseUrl();
+  // checkConfig() has made sure `interpreter` is a valid URL.
+  const url = options.url ?? (config?.interpreter ? new URL(config.interpreter, base).href : undefined);
+  // The Python package downloads while the interpreter does.
+  const form = packageForm(kind, url === undefined);
+  loadPythonPackage(form).catch(() => undefined); // awaited by installPythonPackage
   // Downloads start now, with the interpreter's; a config without any costs no extra chunk.
   const hasDownloads = config && (config.files || config.packages?.length || config.js_modules);
   const prepared = hasDownloads
     ? Promise.resolve().then(() => prepareConfig(config, { kind, side: options.side ?? 'main', base, onProgress }))
     : undefined;
   prepared?.catch(() => undefined); // awaited below
-  // checkConfig() has made sure `interpreter` is a valid URL.
-  const url = options.url ?? (config?.interpreter ? new URL(config.interpreter, base).href : undefined);
   const stopWatching = onProgress && watchInterpreterDownload(kind, url, onProgress);
   let interpreter: Interpreter;
   try {
@@ -65,7 +66,7 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
   }
   options.bridge.js_modules = prepared ? await (await prepared).apply(interpreter, options.onConfigError) : jsModulesBridge();
   interpreter.registerJsModule('_pyscript', options.bridge);
-  await installPythonPackage(interpreter);
+  await installPythonPackage(interpreter, form);
   if (kind === 'pyodide' && (options.bridge.config as { experimental_create_proxy?: unknown }).experimental_create_proxy === 'auto') {
     enableAutoProxy(interpreter.raw as Parameters<typeof enableAutoProxy>[0]);
   }
