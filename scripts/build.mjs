@@ -50,7 +50,7 @@ const common = {
   define: { __INTERPRETER_BYTES__: JSON.stringify(interpreterBytes) },
   format: 'esm',
   target: 'es2022',
-  minify: true,
+  minify: !process.env.NO_MINIFY,
   sourcemap: 'linked',
   legalComments: 'none',
   loader: { '.py': 'text', '.css': 'text' },
@@ -65,6 +65,9 @@ await build({ ...common, entryPoints: { core: 'src/index.ts' }, outdir: dist });
 const sources = await pythonSources();
 await writeFile(join(dist, 'pyscript-python.js'), `export default ${JSON.stringify(sources)};\n`);
 await writeFile(join(dist, 'pyscript-micropython.js'), `export default ${JSON.stringify(micropythonBytecode(sources))};\n`);
+// Loaded by URL, from core.js and worker.js alike, only by pages that need
+// them (src/runtime/lazy.ts).
+await build({ ...common, entryPoints: { archive: 'src/runtime/archive.ts', toml: 'src/runtime/toml.ts' }, outdir: dist });
 // worker.js: one file, so a worker starts after a single request.
 if (existsSync(join(root, 'src/worker.ts'))) {
   await build({ ...common, entryPoints: { worker: 'src/worker.ts' }, outdir: dist });

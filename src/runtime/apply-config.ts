@@ -7,6 +7,7 @@
 import { resolveFiles, type PyConfig } from './config.js';
 import { absoluteUrl, baseUrl, fetchBytes, ProgressStage, type ProgressCallback } from './fetch-progress.js';
 import { writeFiles, type FetchedFile } from './files.js';
+import { loadArchiveReader } from './lazy.js';
 import { importJsModules, jsModulesBridge, type JsModulesBridge, type LoadedJsModule } from './js-modules.js';
 import { fetchPackages, installPackages } from './packages.js';
 import type { Interpreter, InterpreterKind } from './types.js';
@@ -47,6 +48,9 @@ export function prepareConfig(config: PyConfig, options: ConfigOptions): Prepare
     promise.catch(() => undefined); // reported by apply(); not unhandled meanwhile
     return promise;
   };
+  // The archive reader loads while the archives download.
+  const unpacks = Object.values(config.files ?? {}).some((path) => String(path).endsWith('*'));
+  if (unpacks || config.packages?.some((spec) => /\.whl$/i.test(spec))) loadArchiveReader().catch(() => undefined);
   const filesStage = new ProgressStage('files', options.onProgress);
   const files = Object.entries(config.files ?? {}).length
     ? settle(() => Promise.resolve(resolveFiles(config.files!))).then(

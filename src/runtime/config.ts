@@ -2,12 +2,13 @@
  * Configuration: the text of a `<py-config>`, an `<mpy-config>` or a
  * script's `config` attribute, turned into a checked {@link PyConfig}. TOML
  * by default, JSON when the text is a JSON object or the hint says so. Every
- * function here is pure: fetching a config URL and applying a config live in
- * `load-config.ts` and `apply-config.ts`.
+ * function here is pure (the TOML parser is loaded on first use): fetching a
+ * config URL and applying a config live in `load-config.ts` and
+ * `apply-config.ts`.
  * @packageDocumentation
  */
-import { parse as parseToml, TomlError } from 'smol-toml';
 import { ErrorCode, PyScriptError } from '../errors.js';
+import { loadTomlParser } from './lazy.js';
 
 /** A parsed and checked configuration. Unknown keys are kept (with a warning). */
 export interface PyConfig {
@@ -74,7 +75,7 @@ export function formatOfUrl(url: string): 'toml' | 'json' {
  * @param source where the text came from (a URL or an element), for messages
  * @throws PyScriptError `PY1000` for invalid TOML/JSON (with the parser's line and column) or values of the wrong type
  */
-export function parseConfig(text: string, hint: ConfigFormat = '', source = ''): ParsedConfig {
+export async function parseConfig(text: string, hint: ConfigFormat = '', source = ''): Promise<ParsedConfig> {
   const format = hint || (looksLikeJson(text) ? 'json' : 'toml');
   const where = source ? ` in ${source}` : '';
   let value: unknown;
@@ -85,6 +86,7 @@ export function parseConfig(text: string, hint: ConfigFormat = '', source = ''):
       throw new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid JSON${where}: ${jsonPosition(text, error as Error)}`, { cause: error });
     }
   } else {
+    const { parse: parseToml, TomlError } = await loadTomlParser();
     try {
       value = parseToml(text);
     } catch (error) {

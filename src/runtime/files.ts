@@ -4,10 +4,9 @@
  * system, creating directories as needed. An archive (`.zip`, `.whl`,
  * `.tar.gz`, `.tgz`) whose destination ends in `*` is unpacked there.
  */
-import { gunzipSync, unzipSync } from 'fflate';
-import { parseTar } from 'nanotar';
 import { ErrorCode, PyScriptError } from '../errors.js';
 import { archiveFormat } from './config.js';
+import { loadArchiveReader } from './lazy.js';
 import type { Interpreter } from './types.js';
 
 /** A `files` entry with its content. */
@@ -20,7 +19,7 @@ export interface FetchedFile {
 }
 
 /** Writes fetched files (and unpacks archives) into the interpreter's file system. */
-export function writeFiles(interpreter: Interpreter, files: FetchedFile[]): void {
+export async function writeFiles(interpreter: Interpreter, files: FetchedFile[]): Promise<void> {
   const cwd = workingDirectory(interpreter);
   for (const { url, path, bytes } of files) {
     if (path.endsWith('*')) {
@@ -31,7 +30,7 @@ export function writeFiles(interpreter: Interpreter, files: FetchedFile[]): void
           `Cannot unpack ${url} into ${path}: only .zip, .whl, .tar.gz and .tgz archives can go to a path ending in "*".`,
         );
       }
-      unpackArchive(interpreter, bytes, url, resolvePath(cwd, path.slice(0, -1) || '.'), format);
+      await unpackArchive(interpreter, bytes, url, resolvePath(cwd, path.slice(0, -1) || '.'), format);
     } else {
       writeTree(interpreter, resolvePath(cwd, path), bytes);
     }
@@ -43,17 +42,18 @@ export function writeFiles(interpreter: Interpreter, files: FetchedFile[]): void
  * @param rename maps an entry's name to where it goes under `dir` (`undefined` skips it)
  * @throws PyScriptError `PY0404` when the archive is corrupt
  */
-export function unpackArchive(
+export async function unpackArchive(
   interpreter: Interpreter,
   bytes: Uint8Array,
   url: string,
   dir: string,
   format: 'zip' | 'tgz',
   rename: (name: string) => string | undefined = (name) => name,
-): void {
+): Promise<void> {
+  const { readArchive } = await loadArchiveReader();
   let entries: [string, Uint8Array | undefined][];
   try {
-    entries = format === 'zip' ? Object.entries(unzipSync(bytes)) : readTarGz(bytes);
+    entries = readArchive(bytes, format);
   } catch (error) {
     const kind = format === 'zip' ? 'zip' : 'gzipped tar';
     throw new PyScriptError(
@@ -96,12 +96,4 @@ export function resolvePath(cwd: string, path: string): string {
     else parts.push(part);
   }
   return `/${parts.join('/')}`;
-}
-
-function readTarGz(bytes: Uint8Array): [string, Uint8Array | undefined][] {
-  // nanotar reads `.buffer` whole, so hand it an unshared copy.
-  const tar = gunzipSync(bytes).slice();
-  return parseTar(tar)
-    .filter((item) => item.type === 'file' || item.type === 'directory' || item.type === undefined)
-    .map((item) => [item.type === 'directory' && !item.name.endsWith('/') ? `${item.name}/` : item.name, item.data ?? new Uint8Array()]);
 }

@@ -1,12 +1,13 @@
 /**
  * Reads a config from what a page gives: inline TOML/JSON, the URL of a
  * `.toml`/`.json` file, or an object from JavaScript. No DOM, so workers
- * read their own config with it too. Cheap to import: the parser itself
- * is loaded on first use.
+ * read their own config with it too. Cheap to import: the TOML parser is
+ * loaded on first use (`dist/toml.js`).
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
 import { checkConfig, formatOfUrl, isConfigUrl, parseConfig, type ConfigFormat, type PyConfig } from './config.js';
 import { absoluteUrl, baseUrl, fetchText } from './fetch-progress.js';
+import { loadTomlParser } from './lazy.js';
 
 /** A config ready to apply. */
 export interface LoadedConfig {
@@ -43,9 +44,10 @@ export async function loadConfig(source: ConfigSource): Promise<LoadedConfig> {
   } else if (source.isUrl || isConfigUrl(value)) {
     const format = type || formatOfUrl(value);
     url = absoluteUrl(value.trim(), source.base ?? baseUrl());
-    parsed = parseConfig(await fetchText(url, 'config'), format, url);
+    if (format === 'toml') loadTomlParser().catch(() => undefined); // while the file downloads; parseConfig reports failures
+    parsed = await parseConfig(await fetchText(url, 'config'), format, url);
   } else {
-    parsed = parseConfig(value, type, where);
+    parsed = await parseConfig(value, type, where);
   }
   for (const warning of parsed.warnings) console.warn(`[pyscript] ${warning}`);
   return { config: parsed.config, url };

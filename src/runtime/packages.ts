@@ -72,7 +72,7 @@ export function fetchPackages(
 export async function installPackages(interpreter: Interpreter, fetched: FetchedPackages): Promise<void> {
   for (const { path, url, bytes } of fetched.files) {
     if (path) writeTree(interpreter, `${interpreter.sitePackages}/${path}`, bytes);
-    else unpackArchive(interpreter, bytes, url, interpreter.sitePackages, 'zip', wheelPath);
+    else await unpackArchive(interpreter, bytes, url, interpreter.sitePackages, 'zip', wheelPath);
   }
   if (fetched.lockNames.length && interpreter.kind === 'pyodide') {
     await loadLockPackages(interpreter.raw as PyodideAPI, fetched.lockNames);

@@ -54,6 +54,8 @@ export async function installPythonPackage(interpreter: Interpreter, form: Packa
 const encoder = new TextEncoder();
 
 function decodeBase64(text: string): Uint8Array {
+  const typed = Uint8Array as unknown as { fromBase64?(text: string): Uint8Array };
+  if (typed.fromBase64) return typed.fromBase64(text); // Chrome 140+, Firefox 133+, Safari 18.2+
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
