@@ -3,11 +3,13 @@
  * for its `init` message, builds the blocking transport and the bridge
  * (`window`/`document` as synchronous proxies of the main thread's), boots
  * the interpreter with the worker's own config, runs the `hooks.worker`
- * code and the script, and reports `ready` and `done` (errors as data).
+ * callbacks and code around the script, and reports `ready` and `done`
+ * (errors as data).
  * @packageDocumentation
  */
 import { toErrorData, type ErrorData } from './errors.js';
 import { bootInterpreter } from './runtime/boot.js';
+import { WORKER_CALLBACKS, compileCallback, type HookCallback, type WorkerCallbackName, type WorkerHookContext } from './runtime/hooks.js';
 import { createBridge } from './runtime/bridge-helpers.js';
 import type { PyConfig } from './runtime/config.js';
 import { pythonErrorMessage, isPythonError } from './runtime/traceback.js';
@@ -49,6 +51,7 @@ scope.addEventListener('message', (event: MessageEvent<MainMessage>) => {
 async function start(data: InitData): Promise<void> {
   let ready = false;
   try {
+    const callbacks = compileCallbacks(data);
     const transport = createTransport(data);
     // Until the interpreter is up there are no Python objects to treat specially.
     let foreign: ForeignValues = plain;
@@ -92,17 +95,31 @@ async function start(data: InitData): Promise<void> {
     });
     foreign = foreignValues(interpreter);
     await interpreter.run('import pyscript._worker', { async: false });
+    const context: WorkerHookContext = { self: globalThis, targetId: data.targetId, sync: worker.sync, window: worker.window, document: worker.document };
+    const runCallbacks = async (name: WorkerCallbackName) => {
+      for (const callback of callbacks[name]) {
+        try {
+          await callback(interpreter.raw, context);
+        } catch (error) {
+          throw hookFailure(name, error);
+        }
+      }
+    };
+    // As on the main thread: onReady before `:ready` is announced.
+    await runCallbacks('onReady');
     post({ type: 'ready', id: 0, errors: configErrors });
     ready = true;
     await runAllowed;
 
     const { hooks } = data;
     const isAsync = data.async;
+    await runCallbacks(isAsync ? 'onBeforeRunAsync' : 'onBeforeRun');
     const before = isAsync ? hooks.codeBeforeRunAsync : hooks.codeBeforeRun;
     if (before) await interpreter.run(before, { async: isAsync });
     await interpreter.run(data.code, { async: isAsync, filename: data.filename });
     const after = isAsync ? hooks.codeAfterRunAsync : hooks.codeAfterRun;
     if (after) await interpreter.run(after, { async: isAsync });
+    await runCallbacks(isAsync ? 'onAfterRunAsync' : 'onAfterRun');
     await interpreter.run('import pyscript._worker\npyscript._worker.export_main()', { async: false });
     endpoint.codeDone();
     post({ type: 'done', id: 0 });
@@ -113,6 +130,20 @@ async function start(data: InitData): Promise<void> {
     if (!ready) post({ type: 'ready', id: 0, errors: [] });
     post({ type: 'done', id: 0, error: data });
   }
+}
+
+/** The `hooks.worker` callbacks, evaluated from their source. */
+function compileCallbacks(data: InitData): Record<WorkerCallbackName, HookCallback<WorkerHookContext>[]> {
+  const entries = WORKER_CALLBACKS.map((name) => [name, (data.hooks[name] ?? []).map((source) => compileCallback(name, source))]);
+  return Object.fromEntries(entries) as Record<WorkerCallbackName, HookCallback<WorkerHookContext>[]>;
+}
+
+/** A hook that threw fails the script like Python code would; the message names the hook. */
+function hookFailure(name: WorkerCallbackName, error: unknown): Error {
+  const text = isPythonError(error) ? pythonErrorMessage(error) : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const failure = new Error(`hooks.worker.${name} failed:\n${text}`, { cause: error });
+  if (error instanceof Error && error.stack) failure.stack = error.stack;
+  return failure;
 }
 
 function createTransport(data: InitData): BlockingTransport | undefined {

@@ -1,32 +1,51 @@
 /**
  * Hooks: callbacks and code snippets that plugins add around every script,
  * in the order the contract lists (`onReady`, `onBeforeRun`, …). `main`
- * applies to main-thread scripts, `worker` to worker scripts (its code
- * strings run inside the worker).
+ * applies to main-thread scripts, `worker` to worker scripts and to
+ * `PyWorker()`/`MPWorker()`: its code strings and callbacks run inside the
+ * worker. A worker callback crosses as its source text (`String(fn)`) and is
+ * evaluated again in the worker, so it must be self-contained: it sees the
+ * worker's globals, not the closures of the page that added it.
  * @packageDocumentation
  */
 
-/** Called with the interpreter's API and the script element. */
-export type HookCallback = (interpreter: unknown, element: Element) => void | Promise<void>;
+/**
+ * Called with the interpreter's API and, on the main thread, the script
+ * element (for `hooks.worker`, a {@link WorkerHookContext}).
+ */
+export type HookCallback<Context = Element> = (interpreter: unknown, context: Context) => void | Promise<void>;
+
+/** The second argument of a `hooks.worker` callback, inside the worker. */
+export interface WorkerHookContext {
+  /** The worker's global scope. */
+  self: typeof globalThis;
+  /** Id of the element `display()` writes to by default (empty for `PyWorker()`). */
+  targetId: string;
+  /** The worker's `sync` (as `from pyscript import sync`). */
+  sync: Record<string, unknown>;
+  /** The main thread's `window` and `document` (synchronous proxies); undefined when the worker cannot block on main. */
+  window?: object;
+  document?: object;
+}
 
 /** The callbacks and code strings of one side (main thread or worker). */
-export interface Hooks {
-  onReady: Set<HookCallback>;
-  onBeforeRun: Set<HookCallback>;
-  onBeforeRunAsync: Set<HookCallback>;
+export interface Hooks<Context = Element> {
+  onReady: Set<HookCallback<Context>>;
+  onBeforeRun: Set<HookCallback<Context>>;
+  onBeforeRunAsync: Set<HookCallback<Context>>;
   /** Python code run before each synchronous script. */
   codeBeforeRun: Set<string>;
   /** Python code run before each async script. */
   codeBeforeRunAsync: Set<string>;
   codeAfterRun: Set<string>;
   codeAfterRunAsync: Set<string>;
-  onAfterRun: Set<HookCallback>;
-  onAfterRunAsync: Set<HookCallback>;
-  /** Called on the main thread with each worker as it starts. */
-  onWorker: Set<HookCallback>;
+  onAfterRun: Set<HookCallback<Context>>;
+  onAfterRunAsync: Set<HookCallback<Context>>;
+  /** `hooks.main` only: called on the main thread with each worker script's handle and element as it starts. */
+  onWorker: Set<HookCallback<Context>>;
 }
 
-const createHooks = (): Hooks => ({
+const createHooks = <Context>(): Hooks<Context> => ({
   onReady: new Set(),
   onBeforeRun: new Set(),
   onBeforeRunAsync: new Set(),
@@ -39,8 +58,60 @@ const createHooks = (): Hooks => ({
   onWorker: new Set(),
 });
 
-/** The page's hooks; add to these sets before scripts run. */
-export const hooks: { main: Hooks; worker: Hooks } = { main: createHooks(), worker: createHooks() };
+/** The page's hooks; add to these sets before scripts run (or workers start). */
+export const hooks: { main: Hooks; worker: Hooks<WorkerHookContext> } = {
+  main: createHooks<Element>(),
+  worker: createHooks<WorkerHookContext>(),
+};
 
 /** Joins the code hooks of one kind into one Python snippet (empty when none). */
 export const joinCode = (snippets: Set<string>): string => [...snippets].join('\n');
+
+/** The `hooks.worker` callbacks that run in the worker, in the order they run around a script. */
+export const WORKER_CALLBACKS = ['onReady', 'onBeforeRun', 'onBeforeRunAsync', 'onAfterRun', 'onAfterRunAsync'] as const;
+export type WorkerCallbackName = (typeof WORKER_CALLBACKS)[number];
+
+/**
+ * The source text of each callback of one set, for the worker to evaluate.
+ * @throws Error naming the hook when a callback has no source to send (a native or bound function)
+ */
+export function callbackSources(name: WorkerCallbackName, callbacks: Set<HookCallback<WorkerHookContext>>): string[] {
+  return [...callbacks].map((callback) => {
+    const source = typeof callback === 'function' ? Function.prototype.toString.call(callback) : '';
+    if (!source) throw new Error(`hooks.worker.${name}: ${String(callback)} is not a function`);
+    if (/\{\s*\[native code\]\s*\}\s*$/.test(source)) {
+      throw new Error(
+        `hooks.worker.${name}: a native or bound function (${source.replace(/\s+/g, ' ')}) cannot be sent to a worker, ` +
+          "which gets only a hook's source text: add a self-contained function instead",
+      );
+    }
+    return source;
+  });
+}
+
+/**
+ * Turns a callback's source back into a function (in the worker). Takes
+ * arrow functions, `function` and `async function` expressions, and method
+ * shorthand (`onReady(i) {…}`, `async onReady(i) {…}`), which is only valid
+ * inside an object literal.
+ * @throws Error naming the hook when the source does not evaluate to a function
+ */
+export function compileCallback(name: WorkerCallbackName, source: string): HookCallback<WorkerHookContext> {
+  let value: unknown;
+  try {
+    value = new Function(`return (${source}\n);`)();
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw hookError(name, error);
+    try {
+      const holder = new Function(`return ({${source}\n});`)() as object;
+      value = Object.values(Object.getOwnPropertyDescriptors(holder))[0]?.value;
+    } catch {
+      throw hookError(name, error);
+    }
+  }
+  if (typeof value !== 'function') throw new Error(`hooks.worker.${name}: its source does not evaluate to a function in the worker:\n${source}`);
+  return value as HookCallback<WorkerHookContext>;
+}
+
+const hookError = (name: string, error: unknown) =>
+  new Error(`hooks.worker.${name}: its source cannot be evaluated in the worker: ${String(error)}`, { cause: error });

@@ -14,7 +14,7 @@ import type { InitData, MainMessage, WorkerMessage } from '../sync/protocol.js';
 import { createServiceWorkerServer, selectSyncMode, type SyncMode } from '../sync/sw-fallback.js';
 import type { TransportServer } from '../sync/transport.js';
 import { dedent } from './dedent.js';
-import { hooks, joinCode } from './hooks.js';
+import { WORKER_CALLBACKS, callbackSources, hooks, joinCode } from './hooks.js';
 import { loadConfig } from './load-config.js';
 import type { InterpreterKind } from './types.js';
 
@@ -144,6 +144,14 @@ export class PythonWorker {
     // Both are awaited below; until then a rejection must not count as unhandled.
     code.catch(() => undefined);
     config.catch(() => undefined);
+    // Checked first: a callback that cannot be sent fails the worker before it boots.
+    let callbacks: ReturnType<typeof workerCallbacks>;
+    try {
+      callbacks = workerCallbacks();
+    } catch (error) {
+      this.worker.terminate();
+      throw new PyScriptError(ErrorCode.WORKER, (error as Error).message);
+    }
     const mode = (this.mode = selectSyncMode(options.service_worker));
     if (mode === 'atomics') this.#server = createAtomicsServer();
     else if (mode === 'service-worker') this.#server = await createServiceWorkerServer(options.service_worker!, this.worker);
@@ -167,6 +175,7 @@ export class PythonWorker {
         codeBeforeRunAsync: joinCode(side.codeBeforeRunAsync),
         codeAfterRun: joinCode(side.codeAfterRun),
         codeAfterRunAsync: joinCode(side.codeAfterRunAsync),
+        ...callbacks,
       },
     };
     if (!this.#finished) this.worker.postMessage({ type: 'init', id: 0, data } satisfies MainMessage);
@@ -207,6 +216,13 @@ export class PythonWorker {
     this.#server?.release();
   }
 }
+
+/** The source text of the `hooks.worker` callbacks, by set. */
+const workerCallbacks = () =>
+  Object.fromEntries(WORKER_CALLBACKS.map((name) => [name, callbackSources(name, hooks.worker[name])])) as Pick<
+    InitData['hooks'],
+    (typeof WORKER_CALLBACKS)[number]
+  >;
 
 function toWorkerError(error: unknown): PyScriptError {
   return error instanceof PyScriptError ? error : new PyScriptError(ErrorCode.WORKER, (error as Error)?.message ?? String(error), { cause: error });

@@ -134,8 +134,10 @@ export interface InitData {
   transport?: TransportInit;
   /** Id of the element `display()` writes to by default. */
   targetId: string;
-  /** `hooks.worker` code strings. */
-  hooks: { codeBeforeRun: string; codeBeforeRunAsync: string; codeAfterRun: string; codeAfterRunAsync: string };
+  /** `hooks.worker` code strings, and the source text of its callbacks (evaluated in the worker). */
+  hooks: { codeBeforeRun: string; codeBeforeRunAsync: string; codeAfterRun: string; codeAfterRunAsync: string } & {
+    [name in 'onReady' | 'onBeforeRun' | 'onBeforeRunAsync' | 'onAfterRun' | 'onAfterRunAsync']: string[];
+  };
 }
 
 /** Main → worker, async. */
