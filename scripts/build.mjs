@@ -50,7 +50,7 @@ const common = {
   define: { __INTERPRETER_BYTES__: JSON.stringify(interpreterBytes) },
   format: 'esm',
   target: 'es2022',
-  minify: !process.env.NO_MINIFY,
+  minify: !process.env.NO_MINIFY, // NO_MINIFY=1: readable output, for profiling
   sourcemap: 'linked',
   legalComments: 'none',
   loader: { '.py': 'text', '.css': 'text' },

@@ -24,6 +24,20 @@ def test_names_that_are_also_submodules_are_the_objects_not_the_modules():
     assert callable(fetch) and callable(storage) and callable(when)
 
 
+async def test_storage_loads_on_first_use_and_stays_the_function():
+    # `storage` is a stand-in until first called; the import of the
+    # submodule must not leave the module bound to `pyscript.storage`.
+    from pyscript import Storage, storage
+
+    store = await storage("test-module-lazy")
+    assert isinstance(store, Storage)
+    from pyscript import storage as again
+
+    assert type(again) is not type(sys) and callable(again)
+    assert type(pyscript.storage) is not type(sys)
+    assert isinstance(await again("test-module-lazy"), Storage)
+
+
 def test_running_in_worker_is_false_on_the_main_thread():
     assert RUNNING_IN_WORKER is False
 

@@ -19,16 +19,18 @@ config = _json.loads(_js.JSON.stringify(_pyscript.config))
 from pyscript import ffi  # noqa: E402
 from pyscript.display import HTML, display  # noqa: E402
 from pyscript.fetch import fetch  # noqa: E402
-from pyscript.storage import Storage, storage  # noqa: E402
 from pyscript.sync import sync  # noqa: E402
 from pyscript.util import current_target, js_import  # noqa: E402
 from pyscript.workers import MPWorker, PyWorker, workers  # noqa: E402
 
-# Imported on first use (PEP 562): compiling every submodule up front adds to
-# the start-up time of every page. Only names that are not also the name of
-# a submodule can be lazy: `from pyscript import fetch` would otherwise give
-# the module `pyscript.fetch` on MicroPython, not the function.
+# Imported on first use (PEP 562): loading every submodule up front adds to
+# the start-up time of every page. A name that is also a submodule's name
+# (`fetch`, `storage`, `sync`, `workers`) cannot wait for `__getattr__`: once
+# anything imports the submodule, the package attribute is the module, and
+# `from pyscript import fetch` gives the module on MicroPython. Those stay
+# eager, except `storage`, the costly one, which has a stand-in below.
 _LAZY = {
+    "Storage": ("pyscript.storage", "Storage"),
     "WebSocket": ("pyscript.websocket", "WebSocket"),
     "web": ("pyscript.web", None),
     "when": ("pyscript.events", "when"),
@@ -40,10 +42,28 @@ def __getattr__(name):
     if name not in _LAZY:
         raise AttributeError("module 'pyscript' has no attribute '" + name + "'")
     module_name, attribute = _LAZY[name]
+    names = globals()
+    short = module_name.rpartition(".")[2]
+    shadowed = names.get(short)
     module = __import__(module_name, None, None, ["*"])
+    if shadowed is not None:
+        # The import bound the submodule to its own name (`storage`).
+        names[short] = shadowed
     value = module if attribute is None else getattr(module, attribute)
-    globals()[name] = value
+    names[name] = value
     return value
+
+
+def storage(name, storage_class=None):
+    """Open (or create) the persistent store ``name``; see ``pyscript.storage``.
+
+    A stand-in that loads the submodule on first use (it costs ~15 ms at
+    start-up on MicroPython). Importing it binds the module to this name,
+    so the real function is put back in its place.
+    """
+    module = __import__("pyscript.storage", None, None, ["*"])
+    globals()["storage"] = module.storage
+    return module.storage(name, storage_class or module.Storage)
 
 
 __all__ = [
