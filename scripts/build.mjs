@@ -37,12 +37,31 @@ function micropythonBytecode(sources) {
 
 await mkdir(dist, { recursive: true });
 
+// Interpreters: only the files a browser needs.
+const copy = async (from, to, names) => {
+  await mkdir(join(dist, to), { recursive: true });
+  for (const name of names) await cp(join(root, 'node_modules', from, name), join(dist, to, name));
+};
+await copy('pyodide', 'pyodide', [
+  'pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json', 'package.json',
+]);
+await copy('@micropython/micropython-webassembly-pyscript', 'micropython', ['micropython.mjs', 'micropython.wasm', 'package.json']);
+
+// Pyodide's memory right after start-up, for a faster boot (see the script).
+// Made again only when Pyodide or the script changed: it takes a few seconds.
+const snapshot = join(dist, 'pyodide/snapshot.bin.gz');
+const snapshotScript = join(root, 'scripts/pyodide-snapshot.mjs');
+const mtime = async (path) => (await stat(path).catch(() => undefined))?.mtimeMs ?? 0;
+if ((await mtime(snapshot)) < Math.max(await mtime(join(root, 'node_modules/pyodide/pyodide.asm.wasm')), await mtime(snapshotScript))) {
+  execFileSync(process.execPath, [snapshotScript, snapshot], { cwd: root, stdio: 'inherit' });
+}
+
 // Bytes each bundled interpreter downloads: the `total` of the `interpreter` progress stage.
 const sizeOf = async (dir, names) =>
-  (await Promise.all(names.map((name) => stat(join(root, 'node_modules', dir, name))))).reduce((sum, info) => sum + info.size, 0);
+  (await Promise.all(names.map((name) => stat(join(dist, dir, name))))).reduce((sum, info) => sum + info.size, 0);
 const interpreterBytes = {
-  pyodide: await sizeOf('pyodide', ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json']),
-  micropython: await sizeOf('@micropython/micropython-webassembly-pyscript', ['micropython.mjs', 'micropython.wasm']),
+  pyodide: await sizeOf('pyodide', ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json', 'snapshot.bin.gz']),
+  micropython: await sizeOf('micropython', ['micropython.mjs', 'micropython.wasm']),
 };
 
 const common = {
@@ -78,16 +97,6 @@ if (existsSync(join(root, 'src/sync/service-worker.ts'))) {
   await build({ ...common, format: 'iife', entryPoints: { 'service-worker': 'src/sync/service-worker.ts' }, outdir: dist });
 }
 await cp(join(root, 'src/core.css'), join(dist, 'core.css'));
-
-// Interpreters: only the files a browser needs.
-const copy = async (from, to, names) => {
-  await mkdir(join(dist, to), { recursive: true });
-  for (const name of names) await cp(join(root, 'node_modules', from, name), join(dist, to, name));
-};
-await copy('pyodide', 'pyodide', [
-  'pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json', 'package.json',
-]);
-await copy('@micropython/micropython-webassembly-pyscript', 'micropython', ['micropython.mjs', 'micropython.wasm', 'package.json']);
 
 if (!fast) {
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly'], { cwd: root, stdio: 'inherit' });

@@ -1,7 +1,8 @@
 /**
  * Starts the downloads a page is sure to need before the rest of `core.js`
- * has evaluated: the interpreter module (and MicroPython's wasm) of each
- * type that has a main-thread script, and the Python package. The loaders
+ * has evaluated: the interpreter module (and MicroPython's wasm, or
+ * Pyodide's start-up snapshot) of each type that has a main-thread script,
+ * and the Python package. The loaders
  * later ask for the same URLs and get the same module records, so nothing
  * loads twice. This module's one side effect; `index.ts` imports it first.
  *
@@ -10,6 +11,7 @@
 import { assetUrl } from './runtime/assets.js';
 import { recordInterpreterDownloads } from './runtime/interpreter-progress.js';
 import { preloadWasm } from './runtime/micropython.js';
+import { loadPyodideSnapshot } from './runtime/pyodide.js';
 import { loadPythonPackage, packageForm } from './runtime/python-package.js';
 
 const types = [
@@ -29,6 +31,7 @@ function warmUp(): void {
     if (!recording) recordInterpreterDownloads(); // py:progress must still count these bytes
     recording = true;
     if (wasm) preloadWasm(assetUrl(wasm));
+    else loadPyodideSnapshot(); // Pyodide's own loader fetches its wasm at once
     import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
     loadPythonPackage(packageForm(kind, true)).catch(() => undefined); // installPythonPackage reports failures
   }

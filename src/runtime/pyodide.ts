@@ -29,23 +29,73 @@ export interface PyodideLoadOptions {
   lockFileURL?: string;
 }
 
-/** Boots Pyodide. */
+/** Boots Pyodide: the bundled one from its start-up snapshot when there is one. */
 export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promise<Interpreter> {
   const url = options.url ?? assetUrl('pyodide/pyodide.mjs');
+  const snapshot = options.url ? undefined : loadPyodideSnapshot();
   const { loadPyodide } = (await import(/* @vite-ignore */ url)) as {
     loadPyodide(config: object): Promise<PyodideAPI>;
   };
   let sitePackages = '';
-  const pyodide = await loadPyodide({
-    indexURL: new URL('./', url).href,
-    stdout: options.streams.stdout,
-    stderr: options.streams.stderr,
-    lockFileURL: options.lockFileURL,
-    fsInit: (_fs: unknown, info: { sitePackages: string }) => {
-      sitePackages = info.sitePackages;
-    },
-  });
+  const boot = (memory?: Promise<ArrayBuffer>) =>
+    loadPyodide({
+      indexURL: new URL('./', url).href,
+      stdout: options.streams.stdout,
+      stderr: options.streams.stderr,
+      lockFileURL: options.lockFileURL,
+      fsInit: (_fs: unknown, info: { sitePackages: string }) => {
+        sitePackages = info.sitePackages;
+      },
+      ...(memory && { _loadSnapshot: memory }),
+    });
+  let pyodide: PyodideAPI;
+  if (!snapshot) {
+    pyodide = await boot();
+  } else {
+    try {
+      pyodide = await boot(snapshot);
+      // Per page, not per build: the random seed (else every page draws
+      // the same numbers) and the language, as a fresh boot would set them;
+      // and the one '' in sys.path (the restore adds a second).
+      pyodide.runPython(afterSnapshot.replace('$language', JSON.stringify(browserLanguage())));
+    } catch (error) {
+      console.warn(`[pyscript] Pyodide could not start from ${snapshotUrl()}, starting without it:`, error);
+      pyodide = await boot();
+    }
+  }
   return new PyodideInterpreter(pyodide, sitePackages || '/lib/python3.14/site-packages');
+}
+
+const afterSnapshot = `import os as _os, random as _random, sys as _sys
+_random.seed()
+_os.environ["LANG"] = $language
+while _sys.path.count("") > 1:
+    _sys.path.remove("")
+del _os, _random, _sys`;
+
+const snapshotUrl = () => assetUrl('pyodide/snapshot.bin.gz');
+let snapshotLoading: Promise<ArrayBuffer> | undefined;
+
+/**
+ * Starts (once) the download of `dist/pyodide/snapshot.bin.gz`: Pyodide's
+ * memory just after start-up, made by the build (`scripts/pyodide-snapshot.mjs`).
+ * Booting from it skips CPython's initialisation, which is most of Pyodide's
+ * start-up time.
+ */
+export function loadPyodideSnapshot(): Promise<ArrayBuffer> {
+  snapshotLoading ??= fetch(snapshotUrl()).then((response) => {
+    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+    // A server may already have decoded it (Content-Encoding: gzip).
+    const body = response.headers.get('content-encoding') ? response.body : response.body.pipeThrough(new DecompressionStream('gzip'));
+    return new Response(body).arrayBuffer();
+  });
+  snapshotLoading.catch(() => undefined); // reported when the boot falls back
+  return snapshotLoading;
+}
+
+/** What Emscripten puts in `LANG` on a fresh boot. */
+function browserLanguage(): string {
+  return `${(globalThis.navigator?.languages?.[0] || 'C').replace('-', '_')}.UTF-8`;
 }
 
 class PyodideInterpreter implements Interpreter {
