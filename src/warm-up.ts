@@ -28,12 +28,14 @@ function warmUp(): void {
     if (!document.querySelector(scripts)) continue;
     const configs = [...document.querySelectorAll(`${type}-config, script[type="${type}"][config], ${type}-script[config]`)];
     if (configs.some((el) => /interpreter/.test(`${el.textContent} ${el.getAttribute('config') ?? ''} ${el.getAttribute('src') ?? ''}`))) continue;
-    if (!recording) recordInterpreterDownloads(); // py:progress must still count these bytes
-    recording = true;
+    // The module first: it is on the critical path (fetch, parse, evaluate).
+    import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
     if (wasm) preloadWasm(assetUrl(wasm));
     else loadPyodideSnapshot(); // Pyodide's own loader fetches its wasm at once
-    import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
     loadPythonPackage(packageForm(kind, true)).catch(() => undefined); // installPythonPackage reports failures
+    // Entries are reported once a download ends, so recording can start now.
+    if (!recording) recordInterpreterDownloads(); // py:progress must still count these bytes
+    recording = true;
   }
 }
 
