@@ -33,6 +33,7 @@ export interface PyodideLoadOptions {
 export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promise<Interpreter> {
   const url = options.url ?? assetUrl('pyodide/pyodide.mjs');
   const snapshot = options.url ? undefined : loadPyodideSnapshot();
+  snapshotLoading = undefined; // Pyodide copies it into its memory: 31 MB not to keep
   const { loadPyodide } = (await import(/* @vite-ignore */ url)) as {
     loadPyodide(config: object): Promise<PyodideAPI>;
   };
