@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,12 +49,17 @@ await copy('pyodide', 'pyodide', [
 await copy('@micropython/micropython-webassembly-pyscript', 'micropython', ['micropython.mjs', 'micropython.wasm', 'package.json']);
 
 // Pyodide's memory right after start-up, for a faster boot (see the script).
-// Made again only when Pyodide or the script changed: it takes a few seconds.
+// Made again only when Pyodide or the script changed (npm gives every
+// installed file the same date, so the stamp names Pyodide's version): it
+// takes a few seconds.
 const snapshot = join(dist, 'pyodide/snapshot.bin.gz');
 const snapshotScript = join(root, 'scripts/pyodide-snapshot.mjs');
-const mtime = async (path) => (await stat(path).catch(() => undefined))?.mtimeMs ?? 0;
-if ((await mtime(snapshot)) < Math.max(await mtime(join(root, 'node_modules/pyodide/pyodide.asm.wasm')), await mtime(snapshotScript))) {
+const snapshotStamp = join(dist, 'pyodide/snapshot.stamp');
+const { version: pyodideVersion } = JSON.parse(await readFile(join(root, 'node_modules/pyodide/package.json'), 'utf8'));
+const stamp = `pyodide ${pyodideVersion}, ${createHash('sha256').update(await readFile(snapshotScript)).digest('hex')}\n`;
+if (!existsSync(snapshot) || (await readFile(snapshotStamp, 'utf8').catch(() => '')) !== stamp) {
   execFileSync(process.execPath, [snapshotScript, snapshot], { cwd: root, stdio: 'inherit' });
+  await writeFile(snapshotStamp, stamp);
 }
 
 // Bytes each bundled interpreter downloads: the `total` of the `interpreter` progress stage.
