@@ -41,9 +41,12 @@ describe('Pyodide start-up snapshot', function () {
   it('leaves no trace of the machine that made it', async () => {
     const state = JSON.parse((await runMain(`
 import os, sys, json
-js.window.__snap = json.dumps({"underscore": os.environ.get("_"), "lang": os.environ.get("LANG"), "path": sys.path, "cwd": os.getcwd()})
-`)) as string) as { underscore: string; lang: string; path: string[]; cwd: string };
+js.window.__snap = json.dumps({"underscore": os.environ.get("_"), "lang": os.environ.get("LANG"), "path": sys.path, "cwd": os.getcwd(),
+    "executable": [sys.executable, sys._base_executable, sys.orig_argv, sys.argv]})
+`)) as string) as { underscore: string; lang: string; path: string[]; cwd: string; executable: unknown[] };
     expect(state.underscore).to.equal('./this.program');
+    // What a fresh boot in a browser has (Emscripten's program name).
+    expect(state.executable).to.deep.equal(['/home/pyodide/this.program', '/home/pyodide/this.program', ['./this.program'], ['']]);
     expect(state.lang).to.equal(`${(navigator.languages[0] || 'C').replace('-', '_')}.UTF-8`);
     expect(state.path.filter((entry) => entry === '')).to.have.length(1);
     expect(state.path).to.include('/lib/python3.14/site-packages');
