@@ -4,7 +4,9 @@
  * (`window`/`document` as synchronous proxies of the main thread's), boots
  * the interpreter with the worker's own config, runs the `hooks.worker`
  * callbacks and code around the script, and reports `ready` and `done`
- * (errors as data).
+ * (errors as data). It then stays alive: each `exec` message (the editor's
+ * runs) runs more code in the same interpreter, one after the other, with
+ * `display()` and `print` going to the element the message names.
  * @packageDocumentation
  */
 import { toErrorData, type ErrorData } from './errors.js';
@@ -13,19 +15,14 @@ import { WORKER_CALLBACKS, compileCallback, type HookCallback, type WorkerCallba
 import { createBridge } from './runtime/bridge-helpers.js';
 import type { PyConfig } from './runtime/config.js';
 import { pythonErrorMessage, isPythonError } from './runtime/traceback.js';
-import type { Interpreter } from './runtime/types.js';
+import type { Interpreter, Streams } from './runtime/types.js';
 import { createAtomicsTransport } from './sync/atomics.js';
-import type { InitData, MainMessage, WorkerMessage } from './sync/protocol.js';
+import { UNAVAILABLE, type InitData, type MainMessage, type WorkerMessage } from './sync/protocol.js';
 import { createServiceWorkerTransport } from './sync/sw-fallback.js';
 import type { BlockingTransport } from './sync/transport.js';
 import { WorkerEndpoint, type ForeignValues } from './sync/wrap.js';
 
-/** The error text of `window`/`document` in a worker that cannot block on main. */
-export const UNAVAILABLE =
-  'Unable to use `window` or `document` -> see README.md#sharedarraybuffer ' +
-  '(this page is not cross-origin isolated, so a worker cannot wait for the main thread: serve it with the headers ' +
-  '"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp", ' +
-  'or give the script a service-worker attribute)';
+export { UNAVAILABLE };
 
 /** The bits of `DedicatedWorkerGlobalScope` used here (our TS lib is DOM's). */
 const scope = globalThis as unknown as {
@@ -39,17 +36,28 @@ let startRun: () => void = () => undefined;
 /** Resolves when main says `:ready` was dispatched, so the code never runs before it. */
 const runAllowed = new Promise<void>((resolve) => (startRun = resolve));
 const early: MainMessage[] = [];
+/** Id of the element `display()` writes to by default. */
+let targetId = '';
+/** Id of the element `print` writes to during an `exec`; empty: the console. */
+let printTarget = '';
+let finishCode: () => void = () => undefined;
+/** The `exec` runs, chained after the worker's own code. */
+let execs = new Promise<void>((resolve) => (finishCode = resolve));
+/** Runs an `exec`'s code; set once the interpreter is up. */
+let runMore: ((code: string) => Promise<void>) | undefined;
 
 scope.addEventListener('message', (event: MessageEvent<MainMessage>) => {
   const message = event.data;
   if (message.type === 'init') void start(message.data);
   else if (message.type === 'run') startRun();
+  else if (message.type === 'exec') queueExec(message.id, message.code, message.targetId);
   else if (endpoint) endpoint.receive(message);
   else early.push(message);
 });
 
 async function start(data: InitData): Promise<void> {
   let ready = false;
+  targetId = data.targetId;
   try {
     const callbacks = compileCallbacks(data);
     const transport = createTransport(data);
@@ -68,7 +76,7 @@ async function start(data: InitData): Promise<void> {
       window: endpoint.window ?? {},
       document: endpoint.document ?? {},
       worker: true,
-      currentTarget: () => data.targetId,
+      currentTarget: () => targetId,
       config: data.config,
       baseUrl: data.baseUrl,
     });
@@ -91,6 +99,7 @@ async function start(data: InitData): Promise<void> {
       config: data.config as PyConfig,
       configUrl: data.configUrl,
       side: 'worker',
+      streams,
       onConfigError: (error) => configErrors.push(toErrorData(error)),
     });
     foreign = foreignValues(interpreter);
@@ -122,14 +131,61 @@ async function start(data: InitData): Promise<void> {
     await runCallbacks(isAsync ? 'onAfterRunAsync' : 'onAfterRun');
     await interpreter.run('import pyscript._worker\npyscript._worker.export_main()', { async: false });
     endpoint.codeDone();
+    runMore = (code) => interpreter.run(code, { async: /\bawait\b/.test(code) }).then(() => undefined);
     post({ type: 'done', id: 0 });
   } catch (error) {
     endpoint?.codeDone();
-    const data = toErrorData(error);
-    if (isPythonError(error)) data.message = pythonErrorMessage(error);
     if (!ready) post({ type: 'ready', id: 0, errors: [] });
-    post({ type: 'done', id: 0, error: data });
+    post({ type: 'done', id: 0, error: errorData(error) });
+  } finally {
+    finishCode();
   }
+}
+
+/** Runs `code` after the worker's own code and the `exec`s before it; answers `exec-done`. */
+function queueExec(id: number, code: string, target: string): void {
+  execs = execs.then(async () => {
+    let error: ErrorData | undefined;
+    targetId = printTarget = target;
+    try {
+      if (!runMore) throw new Error('The worker could not start, so it cannot run code.');
+      await runMore(code);
+    } catch (caught) {
+      error = errorData(caught);
+    } finally {
+      printTarget = '';
+    }
+    post({ type: 'exec-done', id, ...(error && { error }) });
+  });
+}
+
+function errorData(error: unknown): ErrorData {
+  const data = toErrorData(error);
+  if (isPythonError(error)) data.message = pythonErrorMessage(error);
+  return data;
+}
+
+/**
+ * `print` output: the console, or during an `exec` the target element
+ * (appended through the main thread's `document`, on the same lane as
+ * `display()`, so the two keep their order).
+ */
+const streams: Streams = {
+  stdout: (text) => write(text, console.log),
+  stderr: (text) => write(text, console.error),
+};
+
+function write(text: string, log: (text: string) => void): void {
+  const document = endpoint?.document as { getElementById(id: string): { append(text: string): void } | null } | undefined;
+  if (printTarget && document) {
+    try {
+      const place = document.getElementById(printTarget);
+      if (place) return place.append(`${text}\n`);
+    } catch {
+      // The page could not be reached (the element went away mid-call): the console still gets it.
+    }
+  }
+  log(text);
 }
 
 /** The `hooks.worker` callbacks, evaluated from their source. */

@@ -10,12 +10,16 @@ import { MPyScriptElement } from './mpy-script.js';
 import { PyConfigElement } from './py-config.js';
 import { PyScriptElement } from './py-script.js';
 import { observeScriptTags, upgradeScriptTags } from './script-tags.js';
+import { MPyEditorElement } from '../editor/mpy-editor.js';
+import { PyEditorElement } from '../editor/py-editor.js';
 
 const elements: Record<string, CustomElementConstructor> = {
   'py-script': PyScriptElement,
   'mpy-script': MPyScriptElement,
   'py-config': PyConfigElement,
   'mpy-config': MPyConfigElement,
+  'py-editor': PyEditorElement,
+  'mpy-editor': MPyEditorElement,
 };
 
 let defined: Promise<void> | undefined;

@@ -4,12 +4,13 @@
  * after it, which runs its code, is its output place and dispatches the
  * events on the `<script>` itself. Tags added later (by a framework, by
  * `innerHTML`) are found by a MutationObserver; removing a tag removes its
- * host, which stops its worker.
+ * host, which stops its worker. `<script type="py-editor">` and
+ * `<script type="mpy-editor">` get a `<py-editor>`/`<mpy-editor>` the same way.
  */
 
-const hostTags: Record<string, string> = { py: 'py-script', mpy: 'mpy-script' };
+const hostTags: Record<string, string> = { py: 'py-script', mpy: 'mpy-script', 'py-editor': 'py-editor', 'mpy-editor': 'mpy-editor' };
 const selector = Object.keys(hostTags).map((type) => `script[type="${type}"]`).join(',');
-const copied = ['src', 'target', 'async', 'worker', 'name', 'config', 'service-worker'];
+const copied = ['src', 'target', 'async', 'worker', 'name', 'config', 'service-worker', 'env', 'setup'];
 
 const scripts = new WeakMap<Element, HTMLScriptElement>();
 const hosts = new WeakMap<HTMLScriptElement, Element>();

@@ -93,7 +93,12 @@ export class PythonWorker {
   #resolveDone!: (error: PyScriptError | undefined) => void;
   #finished = false;
   #isReady = false;
+  /** `exec` calls waiting for their `exec-done`, by id. */
+  readonly #execs = new Map<number, (error: PyScriptError | undefined) => void>();
+  #execIds = 0;
   #quiet: boolean;
+  /** Set once the worker is gone: later `exec` calls get it at once. */
+  #terminated?: PyScriptError;
 
   constructor(kind: InterpreterKind, options: PythonWorkerOptions) {
     this.kind = kinds[options.type ?? ''] ?? kind;
@@ -123,6 +128,19 @@ export class PythonWorker {
       void this.ready.then(() => entry.resolve(this.sync), () => undefined);
     }
     void this.#start(options).catch((error) => this.#finish(toWorkerError(error)));
+  }
+
+  /**
+   * Runs more Python in this worker's interpreter, after its own code and
+   * any earlier `exec` (the editor's runs); `display()` and `print` go to
+   * the element with id `targetId`. Resolves with `undefined`, or the error
+   * that stopped the code (also when the worker crashed or was terminated).
+   */
+  exec(code: string, targetId: string): Promise<PyScriptError | undefined> {
+    if (this.#terminated) return Promise.resolve(this.#terminated);
+    const id = ++this.#execIds;
+    this.worker.postMessage({ type: 'exec', id, code, targetId } satisfies MainMessage);
+    return new Promise((resolve) => this.#execs.set(id, resolve));
   }
 
   /** Stops the worker at once; `done` resolves with an error if its code had not finished. */
@@ -193,6 +211,10 @@ export class PythonWorker {
       case 'done':
         this.#finish(message.error ? fromErrorData(message.error) : undefined);
         break;
+      case 'exec-done':
+        this.#execs.get(message.id)?.(message.error ? fromErrorData(message.error) : undefined);
+        this.#execs.delete(message.id);
+        break;
       default:
         this.#endpoint.receive(message);
     }
@@ -211,7 +233,10 @@ export class PythonWorker {
     if (error?.code === ErrorCode.WORKER) this.#release(error);
   }
 
-  #release(error: Error): void {
+  #release(error: PyScriptError): void {
+    this.#terminated = error;
+    for (const resolve of this.#execs.values()) resolve(error);
+    this.#execs.clear();
     this.#endpoint.release(error);
     this.#server?.release();
   }

@@ -18,6 +18,16 @@
  */
 import type { ErrorData } from '../errors.js';
 
+/**
+ * The error text of `window`/`document` in a worker that cannot block on
+ * main (Python raises it; an editor shows it when asked to run).
+ */
+export const UNAVAILABLE =
+  'Unable to use `window` or `document` -> see README.md#sharedarraybuffer ' +
+  '(this page is not cross-origin isolated, so a worker cannot wait for the main thread: serve it with the headers ' +
+  '"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp", ' +
+  'or give the script a service-worker attribute)';
+
 /** Ids of the main-thread objects every worker knows without asking. */
 export const WINDOW_REF = 1;
 export const DOCUMENT_REF = 2;
@@ -145,6 +155,12 @@ export type MainMessage =
   | { type: 'init'; id: 0; data: InitData }
   /** Main has dispatched `:ready`: the worker may run the code now. */
   | { type: 'run'; id: 0 }
+  /**
+   * Runs more code in the same interpreter once the worker's own code has
+   * finished (the editor's runs): `display()` and `print` go to `targetId`.
+   * Answered by an `exec-done` with the same `id`.
+   */
+  | { type: 'exec'; id: number; code: string; targetId: string }
   /** Calls worker callable `fn`, or the worker's `sync[name]`. */
   | { type: 'invoke'; id: number; fn?: number; name?: string; args: Wire[] }
   /** A main-thread promise sent as `{ $: 'p' }` has settled. */
@@ -160,6 +176,8 @@ export type WorkerMessage =
   | { type: 'ready'; id: 0; errors: ErrorData[] }
   /** The top-level code finished, with or without an error. */
   | { type: 'done'; id: 0; error?: ErrorData }
+  /** The code of the `exec` with this `id` finished, with or without an error. */
+  | { type: 'exec-done'; id: number; error?: ErrorData }
   /** Answer to an `invoke`. */
   | { type: 'result'; id: number; value?: Wire; error?: ErrorData }
   /** Calls main's `sync[name]` without waiting (no blocking transport). */

@@ -1,0 +1,112 @@
+/**
+ * Editor environments: the worker behind a group of editors. Editors with
+ * the same `env` (and interpreter) share one worker, so names one run
+ * defines are seen by the next; an editor without `env` has its own. The
+ * worker starts on the first run (a page of editors downloads no
+ * interpreter until asked), runs the env's `setup` code first, then every
+ * run in order, each through {@link PythonWorker.exec}.
+ * @packageDocumentation
+ */
+import { ErrorCode, PyScriptError } from '../errors.js';
+import { PythonWorker } from '../runtime/py-worker.js';
+import type { InterpreterKind } from '../runtime/types.js';
+import { UNAVAILABLE } from '../sync/protocol.js';
+import { selectSyncMode } from '../sync/sw-fallback.js';
+
+/** What an editor brings to its env; the first editor that sets one wins. */
+export interface EnvOptions {
+  /** Inline TOML/JSON, or the URL of a `.toml`/`.json` file. */
+  config?: string;
+  /** URL of `dist/service-worker.js` (the fallback without SharedArrayBuffer). */
+  serviceWorker?: string;
+}
+
+/** One run's outcome: the error that stopped it, and config entries that failed when the worker started. */
+export interface RunOutcome {
+  error?: PyScriptError;
+  configErrors: PyScriptError[];
+}
+
+/** The shared worker of one env. */
+export class EditorEnv {
+  readonly kind: InterpreterKind;
+  readonly #options: EnvOptions = {};
+  readonly #setups: Promise<{ code: string; targetId: string }>[] = [];
+  #worker?: PythonWorker;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(kind: InterpreterKind) {
+    this.kind = kind;
+  }
+
+  /** Records an editor's `config` and `service-worker` (used when the worker starts). */
+  adopt(options: EnvOptions): void {
+    this.#options.config ||= options.config;
+    this.#options.serviceWorker ||= options.serviceWorker;
+  }
+
+  /** Queues setup code: it runs before the first run of this env (or the next one, once started). */
+  addSetup(source: Promise<{ code: string; targetId: string }>): void {
+    source.catch(() => undefined); // reported when it runs
+    this.#setups.push(source);
+  }
+
+  /** Runs `code` after the runs before it; `display()` and `print` go to `targetId`. */
+  run(code: string, targetId: string): Promise<RunOutcome> {
+    const outcome = this.#queue.then(() => this.#run(code, targetId));
+    this.#queue = outcome;
+    return outcome;
+  }
+
+  /** Stops the worker (the last editor of the env left the page); the next run starts a new one. */
+  terminate(): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+
+  async #run(code: string, targetId: string): Promise<RunOutcome> {
+    const configErrors: PyScriptError[] = [];
+    const { serviceWorker, config } = this.#options;
+    // Without a way for the worker to block on main, the editor cannot work: say why instead of hanging.
+    if (selectSyncMode(serviceWorker) === 'none') return { error: new PyScriptError(ErrorCode.WORKER, UNAVAILABLE), configErrors };
+    let worker = this.#worker;
+    if (!worker) {
+      worker = this.#worker = new PythonWorker(this.kind, {
+        code: '',
+        config: config || undefined,
+        configWhere: 'the config attribute',
+        service_worker: serviceWorker || undefined,
+        quiet: true,
+      });
+      const failed = await worker.done;
+      if (failed) {
+        this.#worker = undefined;
+        return { error: failed, configErrors };
+      }
+      configErrors.push(...worker.configErrors);
+    }
+    for (const setup of this.#setups.splice(0)) {
+      let error: PyScriptError | undefined;
+      try {
+        const { code: setupCode, targetId: setupTarget } = await setup;
+        error = await worker.exec(setupCode, setupTarget);
+      } catch (caught) {
+        error = caught instanceof PyScriptError ? caught : new PyScriptError(ErrorCode.PYTHON, String((caught as Error)?.message ?? caught));
+      }
+      if (error) return { error: new PyScriptError(error.code, `The setup code of this editor's env failed:\n${error.message}`, { cause: error }), configErrors };
+    }
+    const error = await worker.exec(code, targetId);
+    return error ? { error, configErrors } : { configErrors };
+  }
+}
+
+const envs = new Map<string, EditorEnv>();
+let unnamed = 0;
+
+/** The env named `name` for `kind` (a new one of its own when `name` is empty). */
+export function editorEnv(kind: InterpreterKind, name: string): EditorEnv {
+  const key = name ? `${kind}:${name}` : `${kind}:#${++unnamed}`;
+  let env = envs.get(key);
+  if (!env) envs.set(key, (env = new EditorEnv(kind)));
+  return env;
+}

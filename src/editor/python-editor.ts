@@ -1,0 +1,242 @@
+/**
+ * The shared base of `<py-editor>` and `<mpy-editor>` (and of
+ * `<script type="py-editor">`, which gets one of them right after it): a
+ * CodeMirror editor with a run button and an output area, whose code always
+ * runs in a web worker. The element itself lives in `core.js` and is small;
+ * CodeMirror comes from `dist/editor.js`, imported when the first editor
+ * connects. The worker is its env's ({@link editorEnv}), started on the
+ * first run.
+ */
+import { css, ReactiveElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ErrorCode, PyScriptError } from '../errors.js';
+import { emit } from '../elements/events.js';
+import { reportError } from '../elements/report.js';
+import { sourceScriptOf } from '../elements/script-tags.js';
+import { dedent } from '../runtime/dedent.js';
+import { typeOfKind } from '../runtime/registry.js';
+import type { InterpreterKind } from '../runtime/types.js';
+import { editorEnv, type EditorEnv } from './env.js';
+import type { CodeView } from './view.js';
+
+type ViewModule = typeof import('./view.js');
+let viewModule: Promise<ViewModule> | undefined;
+
+/** `dist/editor.js` (the sources' `view.ts` when served unbundled), once per page. */
+const loadView = (): Promise<ViewModule> =>
+  (viewModule ??= import(/* @vite-ignore */ new URL(import.meta.url.endsWith('.ts') ? './view.ts' : './editor.js', import.meta.url).href));
+
+let ids = 0;
+
+export abstract class PythonEditorElement extends ReactiveElement {
+  static override styles = css`
+    :host { display: block; }
+    :host([setup]) { display: none; }
+    .box { position: relative; border: 1px solid #8888; border-radius: 4px; }
+    .code { min-height: 2.5em; }
+    .code pre { margin: 0; padding: 4px 2.5em 4px 8px; font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap; }
+    button { position: absolute; top: 4px; right: 4px; z-index: 1; min-width: 2em; min-height: 2em; border: 1px solid #8888; border-radius: 4px; background: Canvas; color: CanvasText; cursor: pointer; }
+    button[aria-busy='true'] { opacity: 0.6; }
+  `;
+
+  /** URL of a Python file to show instead of the inline text. */
+  @property() src = '';
+  /** Id of the element `display()` and `print` write to, instead of the output area under the editor. */
+  @property() target = '';
+  /** Editors with the same `env` (and type) share one worker; without it an editor has its own. */
+  @property() env = '';
+  /** A hidden editor: its code runs first in its env, before the first run there. */
+  @property({ type: Boolean }) setup = false;
+  /** Inline TOML/JSON config, or the URL of a `.toml`/`.json` file, for the env's worker. */
+  @property() config = '';
+  /** URL of `dist/service-worker.js`: the fallback for pages without SharedArrayBuffer. */
+  @property({ attribute: 'service-worker' }) serviceWorker = '';
+
+  readonly kind: InterpreterKind;
+  #code = '';
+  #source?: Promise<{ code: string; targetId: string }>;
+  #view?: CodeView;
+  #env?: EditorEnv;
+  #output?: HTMLElement;
+  #button?: HTMLButtonElement;
+  #runs: Promise<unknown> = Promise.resolve();
+
+  constructor(kind: InterpreterKind) {
+    super();
+    this.kind = kind;
+  }
+
+  /** The `<script type="py-editor">` this element stands for, if any. */
+  get sourceScript(): HTMLScriptElement | null {
+    return sourceScriptOf(this);
+  }
+
+  /** The code in the editor. Setting it replaces the text. */
+  get code(): string {
+    return this.#view?.code ?? this.#code;
+  }
+
+  set code(code: string) {
+    this.#code = code;
+    this.#view?.setCode(code);
+    const pre = this.renderRoot.querySelector?.('.code pre');
+    if (pre) pre.textContent = code;
+  }
+
+  /**
+   * Runs the code in the env's worker (the run button, Shift+Enter and
+   * Ctrl/Cmd+Enter do the same), after the runs already asked for. The
+   * previous output is cleared; an error is shown in the output area.
+   * `py-editor:done` (`mpy-editor:done`) is dispatched when it finishes.
+   * @returns resolves when the run is done: with `undefined`, or the error that stopped it (never rejects)
+   */
+  run(): Promise<PyScriptError | undefined> {
+    const result = this.#runs.then(() => this.#run());
+    this.#runs = result;
+    return result;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#source) return;
+    this.#source = this.#readSource();
+    this.#source.catch(() => undefined); // shown by #run
+    this.#env = editorEnv(this.kind, this.env);
+    this.#env.adopt({ config: this.config, serviceWorker: this.serviceWorker });
+    if (this.setup) return this.#env.addSetup(this.#source);
+    this.#exposeOnScript();
+    void this.#mount();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    queueMicrotask(() => {
+      if (this.isConnected) return; // only moved
+      this.#view?.destroy();
+      this.#view = undefined;
+      if (!this.env) this.#env?.terminate();
+    });
+  }
+
+  /** Builds the box, the run button and the output area; CodeMirror replaces the plain text once loaded. */
+  async #mount(): Promise<void> {
+    const root = this.renderRoot as ShadowRoot;
+    const box = document.createElement('div');
+    box.className = 'box';
+    box.setAttribute('part', 'box');
+    const holder = document.createElement('div');
+    holder.className = 'code';
+    const pre = document.createElement('pre');
+    holder.append(pre);
+    const button = (this.#button = document.createElement('button'));
+    button.type = 'button';
+    button.textContent = '▶';
+    button.setAttribute('aria-label', 'Run');
+    button.title = 'Run (Shift+Enter)';
+    button.setAttribute('part', 'run');
+    button.addEventListener('click', () => void this.run());
+    box.append(holder, button);
+    root.append(box, document.createElement('slot'));
+    if (!this.id) this.id = `${typeOfKind[this.kind]}-editor-${++ids}`;
+    const output = (this.#output = document.createElement('div'));
+    output.className = 'py-editor-output';
+    output.id = `${this.id}-output`;
+    this.append(output);
+
+    let code: string;
+    try {
+      ({ code } = await this.#source!);
+    } catch (error) {
+      reportError(output, error as PyScriptError);
+      return;
+    }
+    this.#code = code;
+    pre.textContent = code;
+    const { createCodeView } = await loadView();
+    if (!this.isConnected) return;
+    holder.replaceChildren();
+    this.#view = createCodeView({
+      parent: holder,
+      root,
+      code: this.#code,
+      onRun: () => void this.run(),
+      label: `${this.kind === 'pyodide' ? 'Python' : 'MicroPython'} code`,
+    });
+  }
+
+  async #run(): Promise<PyScriptError | undefined> {
+    const type = `${typeOfKind[this.kind]}-editor`;
+    const place = this.#outputPlace();
+    this.#button?.setAttribute('aria-busy', 'true');
+    let error: PyScriptError | undefined;
+    try {
+      await this.#source;
+      place?.replaceChildren();
+      const outcome = await this.#env!.run(this.code, place?.id ?? '');
+      for (const configError of outcome.configErrors) if (place) reportError(place, configError);
+      error = outcome.error;
+    } catch (caught) {
+      error = caught instanceof PyScriptError ? caught : new PyScriptError(ErrorCode.PYTHON, String((caught as Error)?.message ?? caught));
+    }
+    this.#button?.removeAttribute('aria-busy');
+    if (error) {
+      if (place) reportError(place, error);
+      else console.error(error.message);
+    }
+    emit(this.sourceScript ?? this, `${type}:done`, error ? { error } : {});
+    return error;
+  }
+
+  /** Where a run's output goes: the `target` element, else the output area. */
+  #outputPlace(): HTMLElement | undefined {
+    const target = this.target && document.getElementById(this.target.replace(/^#/, ''));
+    return target || this.#output;
+  }
+
+  /** Reads the code once: the `<script>`'s text, the element's text (then cleared), or `src`. */
+  async #readSource(): Promise<{ code: string; targetId: string }> {
+    const script = this.sourceScript;
+    const targetId = this.target.replace(/^#/, '');
+    const src = script ? script.getAttribute('src') ?? '' : this.src;
+    let code: string;
+    if (script) {
+      code = script.textContent ?? '';
+    } else {
+      code = elementCode(this);
+      this.textContent = '';
+    }
+    // A file is shown as it is; inline code loses the blank lines around it, which only the markup needed.
+    if (src) return { code: await fetchCode(src), targetId };
+    return { code: dedent(code).replace(/^\s*\n/, '').trimEnd(), targetId };
+  }
+
+  /** `<script type="py-editor">` gets `code` and `run()` too, which forward here. */
+  #exposeOnScript(): void {
+    const script = this.sourceScript;
+    if (!script || 'run' in script) return;
+    const editor = this;
+    Object.defineProperties(script, {
+      code: { configurable: true, get: () => editor.code, set: (code: string) => (editor.code = code) },
+      run: { configurable: true, value: () => editor.run() },
+    });
+  }
+}
+
+/** The text of a `<py-editor>` as the author typed it (the HTML parser re-serialized any markup). */
+function elementCode(host: HTMLElement): string {
+  const decoder = document.createElement('textarea');
+  decoder.innerHTML = host.innerHTML;
+  return decoder.value;
+}
+
+async function fetchCode(src: string): Promise<string> {
+  const url = new URL(src, document.baseURI).href;
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${(error as Error).message}`, { cause: error });
+  }
+  if (!response.ok) throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${response.status} ${response.statusText}`.trim());
+  return response.text();
+}
