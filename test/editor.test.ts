@@ -180,6 +180,20 @@ describe('<mpy-editor>', () => {
   });
 });
 
+describe('<mpy-editor> made from JavaScript', () => {
+  it('keeps code set before it connects, and runs it', async () => {
+    const container = await fixture<HTMLElement>(html`<div></div>`);
+    const editor = document.createElement('mpy-editor') as Editor;
+    editor.textContent = 'print("inline")';
+    editor.code = 'print("set from js")';
+    container.append(editor);
+    await waitFor(() => editor.shadowRoot?.querySelector('.cm-editor'));
+    expect(editor.shadowRoot!.querySelector('.cm-content')!.textContent).to.equal('print("set from js")');
+    expect(await editor.run()).to.equal(undefined);
+    expect(outputOf(editor).textContent).to.equal('set from js\n');
+  });
+});
+
 describe('<script type="mpy-editor">', () => {
   it('gets an <mpy-editor> right after it, fires mpy-editor:done on the script, and has code and run() too', async () => {
     const container = await page('<script type="mpy-editor" id="script-editor">\n  print("from script")\n</script>');

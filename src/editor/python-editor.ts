@@ -54,6 +54,8 @@ export abstract class PythonEditorElement extends ReactiveElement {
 
   readonly kind: InterpreterKind;
   #code = '';
+  /** True once `code` was set from JavaScript: the source read on connect does not overwrite it. */
+  #codeSet = false;
   #source?: Promise<{ code: string; targetId: string }>;
   #view?: CodeView;
   #env?: EditorEnv;
@@ -78,8 +80,9 @@ export abstract class PythonEditorElement extends ReactiveElement {
 
   set code(code: string) {
     this.#code = code;
+    this.#codeSet = true;
     this.#view?.setCode(code);
-    const pre = this.renderRoot.querySelector?.('.code pre');
+    const pre = this.renderRoot?.querySelector('.code pre');
     if (pre) pre.textContent = code;
   }
 
@@ -150,8 +153,8 @@ export abstract class PythonEditorElement extends ReactiveElement {
       reportError(output, error as PyScriptError);
       return;
     }
-    this.#code = code;
-    pre.textContent = code;
+    if (!this.#codeSet) this.#code = code;
+    pre.textContent = this.#code;
     const { createCodeView } = await loadView();
     if (!this.isConnected) return;
     holder.replaceChildren();
@@ -170,9 +173,10 @@ export abstract class PythonEditorElement extends ReactiveElement {
     this.#button?.setAttribute('aria-busy', 'true');
     let error: PyScriptError | undefined;
     try {
+      if (!this.#env) throw new PyScriptError(ErrorCode.PYTHON, 'Add the editor to the page before running it.');
       await this.#source;
       place?.replaceChildren();
-      const outcome = await this.#env!.run(this.code, place?.id ?? '');
+      const outcome = await this.#env.run(this.code, place?.id ?? '');
       for (const configError of outcome.configErrors) if (place) reportError(place, configError);
       error = outcome.error;
     } catch (caught) {
