@@ -16,6 +16,7 @@ import {
   decodeWire,
   encodeBinary,
   encodeNumber,
+  encodePrimitive,
   type MainMessage,
   type SideTagged,
   type SyncRequest,
@@ -260,23 +261,12 @@ export class MainEndpoint {
 
   /** Encodes a main-thread value for the worker. */
   encode(value: unknown): Wire {
-    switch (typeof value) {
-      case 'string':
-      case 'boolean':
-        return value;
-      case 'number':
-        return encodeNumber(value);
-      case 'undefined':
-      case 'symbol':
-        return { $: 'u' };
-      case 'bigint':
-        return { $: 'i', v: String(value) };
-      case 'function': {
-        const fn = this.#fnIds.get(value);
-        return fn === undefined ? this.#reference(value) : { $: 'f', i: fn };
-      }
+    const primitive = encodePrimitive(value);
+    if (primitive !== undefined) return primitive;
+    if (typeof value === 'function') {
+      const fn = this.#fnIds.get(value);
+      return fn === undefined ? this.#reference(value) : { $: 'f', i: fn };
     }
-    if (value === null) return null;
     if (value instanceof Raw) return value.value as Wire;
     if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return encodeBinary(value as ArrayBuffer);
     if (typeof (value as { then?: unknown }).then === 'function') return this.#promise(value as PromiseLike<unknown>);

@@ -257,6 +257,28 @@ export function decodeWire(wire: Wire, side: (tagged: SideTagged) => unknown): u
   }
 }
 
+/**
+ * Encodes what both sides send the same way: strings, booleans, numbers,
+ * bigints, `null` and `undefined` (and symbols, which arrive as
+ * `undefined`). Returns `undefined` for objects and functions, which each
+ * side sends its own way (by value or by reference).
+ */
+export function encodePrimitive(value: unknown): Wire | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return encodeNumber(value);
+    case 'undefined':
+    case 'symbol':
+      return { $: 'u' };
+    case 'bigint':
+      return { $: 'i', v: String(value) };
+  }
+  return value === null ? null : undefined;
+}
+
 /** Encodes a number JSON cannot carry. */
 export const encodeNumber = (value: number): Wire =>
   Number.isFinite(value) ? (Object.is(value, -0) ? { $: 'n', v: '-0' } : value) : { $: 'n', v: String(value) as 'NaN' };

@@ -13,7 +13,7 @@ import {
   WINDOW_REF,
   decodeWire,
   encodeBinary,
-  encodeNumber,
+  encodePrimitive,
   isPlainObject,
   type MainMessage,
   type Shape,
@@ -192,19 +192,8 @@ export class WorkerEndpoint implements RemoteHost {
 
   /** Encodes a worker value for main. */
   encode(value: unknown): Wire {
-    switch (typeof value) {
-      case 'string':
-      case 'boolean':
-        return value;
-      case 'number':
-        return encodeNumber(value);
-      case 'undefined':
-      case 'symbol':
-        return { $: 'u' };
-      case 'bigint':
-        return { $: 'i', v: String(value) };
-    }
-    if (value === null) return null;
+    const primitive = encodePrimitive(value);
+    if (primitive !== undefined) return primitive;
     const object = value as object;
     const ref = this.#proxyIds.get(object);
     if (ref !== undefined) return { $: 'r', i: ref };
