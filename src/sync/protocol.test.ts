@@ -1,7 +1,7 @@
 // Pure pieces of the worker bridge: keys, numbers, binary data, shapes.
 import { expect } from '@open-wc/testing';
 import { shapeOf } from './shape.js';
-import { decodeBinary, decodeKey, encodeBinary, encodeKey, encodeNumber, isPlainObject } from './protocol.js';
+import { decodeBinary, decodeKey, decodeWire, encodeBinary, encodeKey, encodeNumber, encodePrimitive, isPlainObject } from './protocol.js';
 
 describe('sync protocol', () => {
   it('encodes string keys as themselves and well-known symbols by name', () => {
@@ -16,6 +16,18 @@ describe('sync protocol', () => {
     expect(encodeNumber(NaN)).to.deep.equal({ $: 'n', v: 'NaN' });
     expect(encodeNumber(-Infinity)).to.deep.equal({ $: 'n', v: '-Infinity' });
     expect(encodeNumber(-0)).to.deep.equal({ $: 'n', v: '-0' });
+  });
+
+  it('encodes primitives alike on both sides, and leaves objects and functions to each side', () => {
+    const side = () => 'side';
+    for (const value of ['x', true, 0, -0, 2.5, NaN, 10n, null, undefined]) {
+      const decoded = decodeWire(encodePrimitive(value)!, side);
+      expect(Object.is(decoded, value), String(value)).to.equal(true);
+    }
+    expect(decodeWire(encodePrimitive(Symbol('s'))!, side)).to.equal(undefined);
+    expect(encodePrimitive({})).to.equal(undefined);
+    expect(encodePrimitive([])).to.equal(undefined);
+    expect(encodePrimitive(() => 1)).to.equal(undefined);
   });
 
   it('round-trips binary data with its type', () => {
