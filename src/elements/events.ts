@@ -42,6 +42,7 @@ declare global {
     'py:progress': PyProgressEvent;
     'mpy:progress': PyProgressEvent;
     'py-editor:done': PyEditorDoneEvent;
+    'mpy-editor:done': PyEditorDoneEvent;
   }
   interface WindowEventMap {
     'py:all-done': PyAllDoneEvent;
