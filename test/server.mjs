@@ -20,7 +20,7 @@ export const requestLog = [];
 
 /**
  * Serves files under the given URL prefixes straight from disk, bypassing
- * the dev server's transforms.
+ * the dev server's transforms. `?delay=ms` holds the response back that long.
  * @param {string[]} prefixes
  */
 export function rawStatic(prefixes) {
@@ -31,6 +31,9 @@ export function rawStatic(prefixes) {
     if (!file.startsWith(root)) return next();
     const entry = { path, start: Date.now(), end: 0 };
     requestLog.push(entry);
+    // `?delay=ms`: a slow server, for tests that tell parallel from serial requests.
+    const delay = Math.min(Number(ctx.query.delay) || 0, 5000);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     try {
       const info = await stat(file);
       if (!info.isFile()) return next();
