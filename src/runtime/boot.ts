@@ -61,9 +61,11 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
   let interpreter: Interpreter;
   try {
     interpreter = await loadInterpreter(kind, { streams: options.streams ?? consoleStreams, url });
-  } finally {
-    stopWatching?.();
+  } catch (error) {
+    stopWatching?.(false);
+    throw error;
   }
+  stopWatching?.(true);
   options.bridge.js_modules = prepared ? await (await prepared).apply(interpreter, options.onConfigError) : jsModulesBridge();
   interpreter.registerJsModule('_pyscript', options.bridge);
   await installPythonPackage(interpreter, form);

@@ -40,9 +40,9 @@ export function recordInterpreterDownloads(): void {
 /**
  * Reports the `interpreter` stage while `kind` downloads.
  * @param url the interpreter module's URL, when the `interpreter` key overrides the bundled one
- * @returns a function that stops watching and reports the final total
+ * @returns a function that stops watching and reports the final total (`booted`: the interpreter is up)
  */
-export function watchInterpreterDownload(kind: InterpreterKind, url: string | undefined, report: ProgressCallback): () => void {
+export function watchInterpreterDownload(kind: InterpreterKind, url: string | undefined, report: ProgressCallback): (booted: boolean) => void {
   const folder = url ? new URL('./', url).href : assetUrl(folders[kind]);
   const expected = url ? 0 : bundledBytes?.[kind] ?? 0;
   let loaded = 0;
@@ -60,9 +60,13 @@ export function watchInterpreterDownload(kind: InterpreterKind, url: string | un
   take(early);
   const observer = new PerformanceObserver((list) => take(list.getEntries()));
   observer.observe({ type: 'resource', buffered: true });
-  return () => {
+  return (booted) => {
     take(observer.takeRecords());
     observer.disconnect();
-    report({ stage: 'interpreter', loaded, total: loaded });
+    // Once the interpreter is up all of it has arrived, whether or not the
+    // browser has reported each file yet (a preloaded wasm's entry can come
+    // after the boot): the bundled build's size is exact.
+    const final = booted ? Math.max(expected, loaded) : loaded;
+    report({ stage: 'interpreter', loaded: final, total: final });
   };
 }
