@@ -12,8 +12,9 @@ import { property } from 'lit/decorators.js';
 import { ErrorCode, PyScriptError } from '../errors.js';
 import { emit } from '../elements/events.js';
 import { reportError } from '../elements/report.js';
-import { sourceScriptOf } from '../elements/script-tags.js';
+import { elementCode, sourceScriptOf } from '../elements/script-tags.js';
 import { dedent } from '../runtime/dedent.js';
+import { fetchText } from '../runtime/fetch-progress.js';
 import { typeOfKind } from '../runtime/registry.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import { editorEnv, type EditorEnv } from './env.js';
@@ -226,21 +227,4 @@ export abstract class PythonEditorElement extends ReactiveElement {
   }
 }
 
-/** The text of a `<py-editor>` as the author typed it (the HTML parser re-serialized any markup). */
-function elementCode(host: HTMLElement): string {
-  const decoder = document.createElement('textarea');
-  decoder.innerHTML = host.innerHTML;
-  return decoder.value;
-}
-
-async function fetchCode(src: string): Promise<string> {
-  const url = new URL(src, document.baseURI).href;
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${(error as Error).message}`, { cause: error });
-  }
-  if (!response.ok) throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${response.status} ${response.statusText}`.trim());
-  return response.text();
-}
+const fetchCode = (src: string): Promise<string> => fetchText(new URL(src, document.baseURI).href, '');

@@ -6,8 +6,9 @@
  * that `script-tags.ts` puts after them, so there is one lifecycle.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ErrorCode, PyScriptError } from '../errors.js';
+import type { PyScriptError } from '../errors.js';
 import { dedent } from '../runtime/dedent.js';
+import { fetchText } from '../runtime/fetch-progress.js';
 import { hooks, joinCode, type HookCallback } from '../runtime/hooks.js';
 import { typeOfKind } from '../runtime/registry.js';
 import type { Interpreter, InterpreterKind } from '../runtime/types.js';
@@ -15,6 +16,7 @@ import { allDone } from './all-done.js';
 import { emit } from './events.js';
 import { mainInterpreter } from './main-interpreters.js';
 import { reportError, toPyScriptError } from './report.js';
+import { elementCode } from './script-tags.js';
 import { WorkerScript, type WorkerScriptHost } from './worker-script.js';
 
 /** What the controller needs from its element. */
@@ -171,28 +173,8 @@ export class InterpreterController implements ReactiveController {
   }
 }
 
-/**
- * The code inside a `<py-script>`. The HTML parser has already turned
- * `display("<b>x</b>")` into elements and `&lt;` into `<`, so serialize the
- * children back and decode entities: what comes out is what the author typed.
- */
-function elementCode(host: HTMLElement): string {
-  const decoder = document.createElement('textarea');
-  decoder.innerHTML = host.innerHTML;
-  return decoder.value;
-}
-
 /** Fetches a script's `src`; a failed fetch is a PY0404 naming the URL. */
 async function fetchSource(src: string): Promise<{ code: string; filename: string }> {
-  const url = new URL(src, document.baseURI).href;
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${(error as Error).message}`, { cause: error });
-  }
-  if (!response.ok) {
-    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${response.status} ${response.statusText}`.trim());
-  }
-  return { code: await response.text(), filename: src.split('/').pop() || src };
+  const code = await fetchText(new URL(src, document.baseURI).href, '');
+  return { code, filename: src.split('/').pop() || src };
 }

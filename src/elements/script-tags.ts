@@ -55,3 +55,15 @@ export function observeScriptTags(): MutationObserver {
   observer.observe(document, { childList: true, subtree: true });
   return observer;
 }
+
+/**
+ * The code inside a `<py-script>` or `<py-editor>`. The HTML parser has
+ * already turned `display("<b>x</b>")` into elements and `&lt;` into `<`,
+ * so serialize the children back and decode entities: what comes out is
+ * what the author typed.
+ */
+export function elementCode(host: HTMLElement): string {
+  const decoder = document.createElement('textarea');
+  decoder.innerHTML = host.innerHTML;
+  return decoder.value;
+}

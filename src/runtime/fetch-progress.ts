@@ -77,16 +77,20 @@ export async function fetchText(url: string, what: string): Promise<string> {
   return (await fetchChecked(url, what)).text();
 }
 
-/** `fetch` whose failures are `PY0404` errors naming the URL and status. */
+/**
+ * `fetch` whose failures are `PY0404` errors naming the URL and status.
+ * @param what what the URL is for (`config`, `file`), or `''` for code
+ */
 export async function fetchChecked(url: string, what: string): Promise<Response> {
+  const subject = what ? `${what} ${url}` : url;
   let response: Response;
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${what} ${url}: ${(error as Error).message}`, { cause: error });
+    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${subject}: ${(error as Error).message}`, { cause: error });
   }
   if (!response.ok) {
-    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${what} ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${subject}: HTTP ${response.status} ${response.statusText}`.trim());
   }
   return response;
 }

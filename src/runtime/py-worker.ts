@@ -14,6 +14,7 @@ import type { InitData, MainMessage, WorkerMessage } from '../sync/protocol.js';
 import { createServiceWorkerServer, selectSyncMode, type SyncMode } from '../sync/sw-fallback.js';
 import type { TransportServer } from '../sync/transport.js';
 import { dedent } from './dedent.js';
+import { fetchText } from './fetch-progress.js';
 import { WORKER_CALLBACKS, callbackSources, hooks, joinCode } from './hooks.js';
 import { loadConfig } from './load-config.js';
 import type { InterpreterKind } from './types.js';
@@ -253,16 +254,7 @@ function toWorkerError(error: unknown): PyScriptError {
   return error instanceof PyScriptError ? error : new PyScriptError(ErrorCode.WORKER, (error as Error)?.message ?? String(error), { cause: error });
 }
 
-async function fetchCode(url: string): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${(error as Error).message}`, { cause: error });
-  }
-  if (!response.ok) throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${url}: ${response.status} ${response.statusText}`.trim());
-  return dedent(await response.text());
-}
+const fetchCode = async (url: string): Promise<string> => dedent(await fetchText(url, ''));
 
 /**
  * Starts a Pyodide worker running the Python file at `url`; resolves once
