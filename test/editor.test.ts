@@ -146,6 +146,35 @@ describe('<mpy-editor>', () => {
     expect(outputOf(editor).textContent).to.equal('set up\n');
   });
 
+  it("stops an env's worker when its last editor leaves; the next one starts fresh, setup included", async () => {
+    const container = await page(`
+      <mpy-editor setup env="lifecycle">count = 1</mpy-editor>
+      <mpy-editor env="lifecycle">count += 1
+print(count)</mpy-editor>
+      <mpy-editor env="lifecycle">count += 1
+print(count)</mpy-editor>`);
+    const [first, second] = [editorIn(container, 0), editorIn(container, 1)];
+    await clickRun(first);
+    expect(outputOf(first).textContent).to.equal('2\n');
+    first.remove();
+    await new Promise((resolve) => setTimeout(resolve));
+    // One editor of the env is still on the page: same worker, same state.
+    await clickRun(second);
+    expect(outputOf(second).textContent).to.equal('3\n');
+    // Moving an editor is not leaving.
+    container.append(second);
+    await clickRun(second);
+    expect(outputOf(second).textContent).to.equal('4\n');
+    second.remove();
+    await new Promise((resolve) => setTimeout(resolve));
+    // Back on the page after all left: a new worker, which runs the setup again.
+    container.append(second);
+    await waitFor(() => second.shadowRoot?.querySelector('.cm-editor'));
+    expect(second.code).to.equal('count += 1\nprint(count)');
+    await clickRun(second);
+    expect(outputOf(second).textContent).to.equal('2\n');
+  });
+
   it('writes display() and print to the element named by target', async () => {
     const container = await page(`
       <div id="editor-target"></div>

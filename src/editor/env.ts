@@ -32,6 +32,10 @@ export class EditorEnv {
   readonly kind: InterpreterKind;
   readonly #options: EnvOptions = {};
   readonly #setups: Promise<{ code: string; targetId: string }>[] = [];
+  /** How many of `#setups` the current worker has run. */
+  #setupsRun = 0;
+  /** Editors of this env on the page (setup editors not counted). */
+  #editors = 0;
   #worker?: PythonWorker;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -45,7 +49,7 @@ export class EditorEnv {
     this.#options.serviceWorker ||= options.serviceWorker;
   }
 
-  /** Queues setup code: it runs before the first run of this env (or the next one, once started). */
+  /** Adds setup code: it runs before the first run of this env (or the next one, once started), and again in each new worker. */
   addSetup(source: Promise<{ code: string; targetId: string }>): void {
     source.catch(() => undefined); // reported when it runs
     this.#setups.push(source);
@@ -58,10 +62,21 @@ export class EditorEnv {
     return outcome;
   }
 
-  /** Stops the worker (the last editor of the env left the page); the next run starts a new one. */
+  /** An editor of this env is on the page. */
+  attach(): void {
+    this.#editors++;
+  }
+
+  /** An editor of this env left the page: the last one out stops the worker. */
+  detach(): void {
+    if (--this.#editors === 0) this.terminate();
+  }
+
+  /** Stops the worker; the next run starts a new one, which runs the setup code again. */
   terminate(): void {
     this.#worker?.terminate();
     this.#worker = undefined;
+    this.#setupsRun = 0;
   }
 
   async #run(code: string, targetId: string): Promise<RunOutcome> {
@@ -85,7 +100,8 @@ export class EditorEnv {
       }
       configErrors.push(...worker.configErrors);
     }
-    for (const setup of this.#setups.splice(0)) {
+    for (const setup of this.#setups.slice(this.#setupsRun)) {
+      this.#setupsRun++;
       let error: PyScriptError | undefined;
       try {
         const { code: setupCode, targetId: setupTarget } = await setup;

@@ -61,6 +61,10 @@ export abstract class PythonEditorElement extends ReactiveElement {
   #view?: CodeView;
   #env?: EditorEnv;
   #output?: HTMLElement;
+  /** Where CodeMirror mounts. */
+  #holder?: HTMLElement;
+  /** Counted among its env's editors (see {@link EditorEnv.attach}). */
+  #attached = false;
   #button?: HTMLButtonElement;
   #runs: Promise<unknown> = Promise.resolve();
 
@@ -102,23 +106,35 @@ export abstract class PythonEditorElement extends ReactiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.#source) return;
-    this.#source = this.#readSource();
-    this.#source.catch(() => undefined); // shown by #run
-    this.#env = editorEnv(this.kind, this.env);
-    this.#env.adopt({ config: this.config, serviceWorker: this.serviceWorker });
-    if (this.setup) return this.#env.addSetup(this.#source);
-    this.#exposeOnScript();
-    void this.#mount();
+    if (!this.#source) {
+      this.#source = this.#readSource();
+      this.#source.catch(() => undefined); // shown by #run
+      this.#env = editorEnv(this.kind, this.env);
+      this.#env.adopt({ config: this.config, serviceWorker: this.serviceWorker });
+      if (this.setup) return this.#env.addSetup(this.#source);
+      this.#exposeOnScript();
+      void this.#mount();
+    } else if (!this.setup && !this.#view && this.#holder) {
+      void this.#showView(this.#holder); // back on the page after a removal
+    }
+    if (!this.setup && !this.#attached) {
+      this.#attached = true;
+      this.#env!.attach();
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     queueMicrotask(() => {
       if (this.isConnected) return; // only moved
+      if (this.#view) this.#code = this.#view.code;
       this.#view?.destroy();
       this.#view = undefined;
-      if (!this.env) this.#env?.terminate();
+      if (this.#attached) {
+        // The last editor of an env to leave stops its worker.
+        this.#attached = false;
+        this.#env?.detach();
+      }
     });
   }
 
@@ -156,12 +172,18 @@ export abstract class PythonEditorElement extends ReactiveElement {
     }
     if (!this.#codeSet) this.#code = code;
     pre.textContent = this.#code;
+    this.#holder = holder;
+    await this.#showView(holder);
+  }
+
+  /** Replaces the plain text in `holder` with CodeMirror (once `dist/editor.js` is in). */
+  async #showView(holder: HTMLElement): Promise<void> {
     const { createCodeView } = await loadView();
-    if (!this.isConnected) return;
+    if (!this.isConnected || this.#view) return;
     holder.replaceChildren();
     this.#view = createCodeView({
       parent: holder,
-      root,
+      root: this.renderRoot as ShadowRoot,
       code: this.#code,
       onRun: () => void this.run(),
       label: `${this.kind === 'pyodide' ? 'Python' : 'MicroPython'} code`,
