@@ -175,6 +175,32 @@ print(count)</mpy-editor>`);
     expect(outputOf(second).textContent).to.equal('2\n');
   });
 
+  it('asks input() inline in the output area, after what was printed; Escape answers nothing', async () => {
+    const container = await page(`<mpy-editor>print("before")
+name = input("Your name? ")
+print("hi", name)
+try:
+    input("More? ")
+except EOFError:
+    print("no more")</mpy-editor>`);
+    const editor = editorIn(container);
+    const done = clickRun(editor);
+    const output = outputOf(editor);
+    const answer = async (value: string, key: string) => {
+      await waitFor(() => output.querySelector('.py-editor-input input'));
+      const field = output.querySelector<HTMLInputElement>('.py-editor-input input')!;
+      expect(document.activeElement).to.equal(field);
+      field.value = value;
+      field.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    };
+    await answer('Ada', 'Enter');
+    await answer('ignored', 'Escape');
+    const event = await done;
+    expect(event.detail.error).to.equal(undefined);
+    expect(output.textContent).to.equal('before\nYour name? Ada\nhi Ada\nMore? \nno more\n');
+    expect(output.querySelector('input')).to.equal(null);
+  });
+
   it('writes display() and print to the element named by target', async () => {
     const container = await page(`
       <div id="editor-target"></div>

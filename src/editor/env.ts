@@ -38,6 +38,8 @@ export class EditorEnv {
   #editors = 0;
   #worker?: PythonWorker;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Where the running code's output goes: `input()` asks there. */
+  #place?: HTMLElement;
 
   constructor(kind: InterpreterKind) {
     this.kind = kind;
@@ -92,6 +94,7 @@ export class EditorEnv {
         configWhere: 'the config attribute',
         service_worker: serviceWorker || undefined,
         quiet: true,
+        input: (prompt) => (this.#place?.isConnected ? askInline(this.#place, prompt) : globalThis.prompt(prompt)),
       });
       const failed = await worker.done;
       if (failed) {
@@ -111,9 +114,42 @@ export class EditorEnv {
       }
       if (error) return { error: new PyScriptError(error.code, `The setup code of this editor's env failed:\n${error.message}`, { cause: error }), configErrors };
     }
-    const error = await worker.exec(code, targetId);
-    return error ? { error, configErrors } : { configErrors };
+    this.#place = document.getElementById(targetId) ?? undefined;
+    try {
+      const error = await worker.exec(code, targetId);
+      return error ? { error, configErrors } : { configErrors };
+    } finally {
+      this.#place = undefined;
+    }
   }
+}
+
+/**
+ * `input()` in an editor: a text field in the output area, after what the
+ * code printed so far. Enter answers; Escape answers nothing (`EOFError` in
+ * Python). The field then turns into a line of output, the prompt and the
+ * answer, as a terminal would show them.
+ */
+function askInline(place: HTMLElement, prompt: string): Promise<string | null> {
+  const line = document.createElement('div');
+  line.className = 'py-editor-input';
+  const label = document.createElement('label');
+  const field = document.createElement('input');
+  field.type = 'text';
+  field.setAttribute('aria-label', prompt.trim() || 'Input');
+  label.append(prompt, field);
+  line.append(label);
+  place.append(line);
+  field.focus();
+  return new Promise((resolve) => {
+    field.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== 'Escape') return;
+      event.preventDefault();
+      const answer = event.key === 'Enter' ? field.value : null;
+      line.replaceWith(`${prompt}${answer ?? ''}\n`); // a line of output, like print's
+      resolve(answer);
+    });
+  });
 }
 
 const envs = new Map<string, EditorEnv>();
