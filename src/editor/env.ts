@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
+import { toPyScriptError } from '../elements/report.js';
 import { PythonWorker } from '../runtime/py-worker.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import { UNAVAILABLE } from '../sync/protocol.js';
@@ -110,7 +111,7 @@ export class EditorEnv {
         const { code: setupCode, targetId: setupTarget } = await setup;
         error = await worker.exec(setupCode, setupTarget);
       } catch (caught) {
-        error = caught instanceof PyScriptError ? caught : new PyScriptError(ErrorCode.PYTHON, String((caught as Error)?.message ?? caught));
+        error = toPyScriptError(caught);
       }
       if (error) return { error: new PyScriptError(error.code, `The setup code of this editor's env failed:\n${error.message}`, { cause: error }), configErrors };
     }

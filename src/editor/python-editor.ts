@@ -11,9 +11,10 @@ import { css, ReactiveElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ErrorCode, PyScriptError } from '../errors.js';
 import { emit } from '../elements/events.js';
-import { reportError } from '../elements/report.js';
+import { reportError, toPyScriptError } from '../elements/report.js';
 import { elementCode, sourceScriptOf } from '../elements/script-tags.js';
 import { dedent } from '../runtime/dedent.js';
+import { importLazy } from '../runtime/lazy.js';
 import { fetchText } from '../runtime/fetch-progress.js';
 import { typeOfKind } from '../runtime/registry.js';
 import type { InterpreterKind } from '../runtime/types.js';
@@ -24,8 +25,7 @@ type ViewModule = typeof import('./view.js');
 let viewModule: Promise<ViewModule> | undefined;
 
 /** `dist/editor.js` (the sources' `view.ts` when served unbundled), once per page. */
-const loadView = (): Promise<ViewModule> =>
-  (viewModule ??= import(/* @vite-ignore */ new URL(import.meta.url.endsWith('.ts') ? './view.ts' : './editor.js', import.meta.url).href));
+const loadView = (): Promise<ViewModule> => (viewModule ??= importLazy<ViewModule>('editor', '../editor/view.ts'));
 
 let ids = 0;
 
@@ -203,7 +203,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
       for (const configError of outcome.configErrors) if (place) reportError(place, configError);
       error = outcome.error;
     } catch (caught) {
-      error = caught instanceof PyScriptError ? caught : new PyScriptError(ErrorCode.PYTHON, String((caught as Error)?.message ?? caught));
+      error = toPyScriptError(caught);
     }
     this.#button?.removeAttribute('aria-busy');
     if (error) {

@@ -12,17 +12,21 @@ type TomlModule = typeof import('./toml.js');
 let archive: Promise<ArchiveModule> | undefined;
 let toml: Promise<TomlModule> | undefined;
 
-const load = <T>(name: string): Promise<T> =>
-  import(/* @vite-ignore */ assetUrl(import.meta.url.endsWith('.ts') ? `${name}.ts` : `${name}.js`)) as Promise<T>;
+/**
+ * Imports `dist/<name>.js`; served unbundled (under `npm test`), the source
+ * file `source` instead, relative to this folder (default: `<name>.ts`).
+ */
+export const importLazy = <T>(name: string, source = `${name}.ts`): Promise<T> =>
+  import(/* @vite-ignore */ assetUrl(import.meta.url.endsWith('.ts') ? source : `${name}.js`)) as Promise<T>;
 
 /** `dist/archive.js`: unzip and untar. */
 export function loadArchiveReader(): Promise<ArchiveModule> {
-  archive ??= load<ArchiveModule>('archive');
+  archive ??= importLazy<ArchiveModule>('archive');
   return archive;
 }
 
 /** `dist/toml.js`: the TOML parser. */
 export function loadTomlParser(): Promise<TomlModule> {
-  toml ??= load<TomlModule>('toml');
+  toml ??= importLazy<TomlModule>('toml');
   return toml;
 }
