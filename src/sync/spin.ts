@@ -21,8 +21,12 @@
 
 /** Misses in a row after which a spinner stops polling. */
 export const MISSES_TO_BACK_OFF = 4;
-/** While backed off, one wait in this many still polls, to notice when it pays again. */
-export const PROBE_EVERY = 16;
+/**
+ * While backed off, one wait in this many still polls, to notice when it
+ * pays again. A probe that misses costs a whole budget (main's is 100 µs),
+ * so probes are rare; the OS moves threads between CPUs far less often.
+ */
+export const PROBE_EVERY = 64;
 
 /** `Atomics.pause` (ES2025, Chromium 133+): a hint to the CPU inside spin loops. */
 const pause = (Atomics as unknown as { pause?: () => void }).pause?.bind(Atomics);
