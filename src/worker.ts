@@ -17,7 +17,7 @@ import type { PyConfig } from './runtime/config.js';
 import { pythonErrorMessage, isPythonError } from './runtime/traceback.js';
 import type { Interpreter, Streams } from './runtime/types.js';
 import { createAtomicsTransport } from './sync/atomics.js';
-import { UNAVAILABLE, type InitData, type MainMessage, type WorkerMessage } from './sync/protocol.js';
+import { UNAVAILABLE, UNAVAILABLE_SYNC_MAIN_ONLY, type InitData, type MainMessage, type WorkerMessage } from './sync/protocol.js';
 import { createServiceWorkerTransport } from './sync/sw-fallback.js';
 import type { BlockingTransport } from './sync/transport.js';
 import { WorkerEndpoint, type ForeignValues } from './sync/wrap.js';
@@ -61,12 +61,13 @@ async function start(data: InitData): Promise<void> {
   try {
     const callbacks = compileCallbacks(data);
     const transport = createTransport(data);
+    const unavailable = (data.config as PyConfig).sync_main_only ? UNAVAILABLE_SYNC_MAIN_ONLY : UNAVAILABLE;
     // Until the interpreter is up there are no Python objects to treat specially.
     let foreign: ForeignValues = plain;
     endpoint = new WorkerEndpoint({
       transport,
       post,
-      unavailable: UNAVAILABLE,
+      unavailable,
       foreign: { keep: (fn) => foreign.keep(fn), toJs: (value) => foreign.toJs(value), free: (fn) => foreign.free(fn) },
     });
     for (const message of early.splice(0)) endpoint.receive(message);
@@ -84,7 +85,7 @@ async function start(data: InitData): Promise<void> {
     Object.assign(bridge, {
       sync: worker.sync,
       // Non-empty when window/document cannot work here: the Python package then raises this text.
-      unavailable: transport ? '' : UNAVAILABLE,
+      unavailable: transport ? '' : unavailable,
       input: (prompt: string) => worker.input(prompt),
       create_worker: () => {
         throw new Error('PyWorker is only available on the main thread');

@@ -177,6 +177,19 @@ describe('worker scripts with SharedArrayBuffer', () => {
     worker.terminate();
   });
 
+  for (const start of ['MPWorker', 'PyWorker'] as const) {
+    it(`${start} with sync_main_only: no blocking lane; main's calls work, window/document raise a clear error`, async function () {
+      this.timeout(120_000);
+      const worker = await core[start](`${FIXTURES}/main-only.py`, { config: { sync_main_only: true } });
+      expect((worker as Handle & { mode: string }).mode).to.equal('none');
+      expect(await worker.sync.double(21)).to.equal(42);
+      let error: Error | undefined;
+      await worker.sync.title().catch((caught: Error) => (error = caught));
+      expect(error?.message).to.contain('Unable to use `window` or `document` in this worker: its config says sync_main_only = true');
+      worker.terminate();
+    });
+  }
+
   it('awaits MPWorker from a module script as the page loads, then worker.sync.doStuff() at once', async function () {
     this.timeout(60_000);
     const frame = await fixture<HTMLIFrameElement>(html`<iframe src="${FIXTURES}/module-page.html"></iframe>`);

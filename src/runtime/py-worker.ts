@@ -16,6 +16,7 @@ import type { TransportServer } from '../sync/transport.js';
 import { dedent } from './dedent.js';
 import { fetchText } from './fetch-progress.js';
 import { WORKER_CALLBACKS, callbackSources, hooks, joinCode } from './hooks.js';
+import type { PyConfig } from './config.js';
 import { loadConfig } from './load-config.js';
 import type { InterpreterKind } from './types.js';
 
@@ -171,13 +172,14 @@ export class PythonWorker {
       this.worker.terminate();
       throw new PyScriptError(ErrorCode.WORKER, (error as Error).message);
     }
-    const mode = (this.mode = selectSyncMode(options.service_worker));
+    const loaded = await config;
+    // sync_main_only: main calls the worker, never the other way, so no blocking lane (and no SharedArrayBuffer).
+    const mode = (this.mode = (loaded.config as PyConfig).sync_main_only ? 'none' : selectSyncMode(options.service_worker));
     if (mode === 'atomics') this.#server = createAtomicsServer();
     else if (mode === 'service-worker') this.#server = await createServiceWorkerServer(options.service_worker!, this.worker);
     if (this.#finished) return this.#server?.release();
     if (this.#server) this.#endpoint.serve(this.#server);
     const text = await code;
-    const loaded = await config;
     const side = hooks.worker;
     const data: InitData = {
       kind: this.kind,

@@ -28,6 +28,15 @@ export const UNAVAILABLE =
   '"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp", ' +
   'or give the script a service-worker attribute)';
 
+/**
+ * The same error in a worker started with `sync_main_only: true`: it only
+ * answers main's calls, and never blocks on main, by request.
+ */
+export const UNAVAILABLE_SYNC_MAIN_ONLY =
+  'Unable to use `window` or `document` in this worker: its config says sync_main_only = true, ' +
+  'so it only answers calls from the main thread (worker.sync.fn()) and cannot wait for it; ' +
+  'remove sync_main_only to use the main thread\'s window and document (see README.md#sharedarraybuffer)';
+
 /** Ids of the main-thread objects every worker knows without asking. */
 export const WINDOW_REF = 1;
 export const DOCUMENT_REF = 2;
