@@ -101,6 +101,7 @@ async function start(data: InitData): Promise<void> {
       configUrl: data.configUrl,
       side: 'worker',
       streams,
+      onProgress: (progress) => post({ type: 'progress', id: 0, progress }),
       onConfigError: (error) => configErrors.push(toErrorData(error)),
     });
     foreign = foreignValues(interpreter);

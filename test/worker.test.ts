@@ -232,6 +232,33 @@ document.getElementById("sum").textContent = str(await calc.add(5, 3))
     expect(await sync.add(1, 2)).to.equal(3);
   });
 
+  for (const [tag, kind] of [['mpy-script', 'mpy'], ['py-script', 'py']] as const) {
+    it(`${tag} worker: fires ${kind}:progress for the worker's interpreter and files, before ${kind}:ready`, async function () {
+      this.timeout(120_000);
+      const container = await fixture<HTMLElement>(html`<div></div>`);
+      const el = document.createElement(tag) as ScriptEl;
+      el.setAttribute('worker', '');
+      el.setAttribute('config', '{"files": {"/test/fixtures/config/single.py": "./single.py"}}');
+      el.textContent = 'import single';
+      const seen: { stage: string; loaded: number; total: number; ready: boolean }[] = [];
+      let ready = false;
+      el.addEventListener(`${kind}:ready`, () => (ready = true));
+      el.addEventListener(`${kind}:progress`, (event) => seen.push({ ...(event as CustomEvent).detail, ready }));
+      container.append(el);
+      await el.done;
+      expect(el.querySelector('.py-error')).to.equal(null);
+      const interpreter = seen.filter((p) => p.stage === 'interpreter');
+      expect(interpreter.length).to.be.greaterThan(1);
+      const last = interpreter.at(-1)!;
+      expect(last.total).to.be.greaterThan(kind === 'py' ? 5_000_000 : 100_000);
+      expect(last.loaded).to.equal(last.total);
+      const files = seen.filter((p) => p.stage === 'files').at(-1);
+      expect(files?.loaded).to.be.greaterThan(0);
+      expect(files?.loaded).to.equal(files?.total);
+      expect(seen.every((p) => !p.ready)).to.equal(true);
+    });
+  }
+
   it('applies the worker script\'s own config attribute (files) inside the worker', async function () {
     this.timeout(60_000);
     const container = await fixture<HTMLElement>(html`<div><div id="cfg"></div></div>`);

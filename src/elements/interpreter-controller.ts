@@ -132,6 +132,7 @@ export class InterpreterController implements ReactiveController {
         emit(this.eventTarget, `${type}:ready`, { worker });
       },
       configError: (error) => reportError(this.#errorPlace(), error),
+      progress: (progress) => emit(this.eventTarget, `${type}:progress`, progress),
     });
   }
 

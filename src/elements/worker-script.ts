@@ -9,7 +9,7 @@
 import type { PyScriptError } from '../errors.js';
 import { hooks } from '../runtime/hooks.js';
 import { PythonWorker } from '../runtime/py-worker.js';
-import type { InterpreterKind } from '../runtime/types.js';
+import type { InterpreterKind, Progress } from '../runtime/types.js';
 
 /** The element attributes a worker script reads. */
 export interface WorkerScriptHost extends HTMLElement {
@@ -26,12 +26,15 @@ export interface WorkerScriptCallbacks {
   ready(worker: Worker): void;
   /** A config entry failed to load in the worker (the code still runs). */
   configError(error: PyScriptError): void;
+  /** Download progress of the worker's interpreter, `files` and `packages`. */
+  progress(progress: Progress): void;
 }
 
 /** One running worker script. */
 export class WorkerScript {
   readonly handle: PythonWorker;
   readonly #host: WorkerScriptHost;
+  #progress?: (progress: Progress) => void;
 
   constructor(kind: InterpreterKind, host: WorkerScriptHost, code: { code: string; filename?: string }, targetId: string) {
     this.#host = host;
@@ -46,6 +49,7 @@ export class WorkerScript {
       service_worker: attribute('service-worker') || undefined,
       targetId,
       quiet: true,
+      onProgress: (progress) => this.#progress?.(progress),
     });
   }
 
@@ -55,6 +59,7 @@ export class WorkerScript {
    */
   async run(callbacks: WorkerScriptCallbacks): Promise<void> {
     const { handle } = this;
+    this.#progress = callbacks.progress;
     for (const callback of hooks.main.onWorker) await callback(handle, this.#host.sourceScript ?? this.#host);
     const ready = handle.ready.then(
       () => {

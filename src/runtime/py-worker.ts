@@ -14,7 +14,7 @@ import type { InitData, MainMessage, WorkerMessage } from '../sync/protocol.js';
 import { createServiceWorkerServer, selectSyncMode, type SyncMode } from '../sync/sw-fallback.js';
 import type { TransportServer } from '../sync/transport.js';
 import { dedent } from './dedent.js';
-import { fetchText } from './fetch-progress.js';
+import { fetchText, type ProgressCallback } from './fetch-progress.js';
 import { WORKER_CALLBACKS, callbackSources, hooks, joinCode } from './hooks.js';
 import type { PyConfig } from './config.js';
 import { loadConfig } from './load-config.js';
@@ -48,6 +48,8 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   quiet?: boolean;
   /** Answers `input()` in the worker; `window.prompt` by default. */
   input?(prompt: string): string | null | Promise<string | null>;
+  /** Download progress of the worker's interpreter, `files` and `packages`. */
+  onProgress?: ProgressCallback;
 }
 
 const kinds: Record<string, InterpreterKind> = { pyodide: 'pyodide', py: 'pyodide', micropython: 'micropython', mpy: 'micropython' };
@@ -99,6 +101,7 @@ export class PythonWorker {
   readonly #execs = new Map<number, (error: PyScriptError | undefined) => void>();
   #execIds = 0;
   #quiet: boolean;
+  readonly #onProgress?: ProgressCallback;
   /** Set once the worker is gone: later `exec` calls get it at once. */
   #terminated?: PyScriptError;
 
@@ -125,6 +128,7 @@ export class PythonWorker {
       this.#finish(new PyScriptError(ErrorCode.WORKER, `The worker failed: ${event.message || 'it could not start or crashed'}`));
     });
     this.#quiet = options.quiet ?? false;
+    this.#onProgress = options.onProgress;
     if (options.name) {
       const entry = namedEntry(options.name);
       void this.ready.then(() => entry.resolve(this.sync), () => undefined);
@@ -210,6 +214,9 @@ export class PythonWorker {
         this.#resolveReady();
         // After the `:ready` listeners (they were attached to `ready` earlier): the code must not run before them.
         void this.ready.then(() => this.worker.postMessage({ type: 'run', id: 0 } satisfies MainMessage));
+        break;
+      case 'progress':
+        this.#onProgress?.(message.progress);
         break;
       case 'done':
         this.#finish(message.error ? fromErrorData(message.error) : undefined);

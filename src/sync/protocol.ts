@@ -181,6 +181,8 @@ export type MainMessage =
 
 /** Worker → main, async. */
 export type WorkerMessage =
+  /** Bytes of the interpreter, `files` or `packages` downloaded so far (`py:progress` on main). */
+  | { type: 'progress'; id: 0; progress: { stage: string; loaded: number; total: number } }
   /** Interpreter booted, config applied; the code is about to run. */
   | { type: 'ready'; id: 0; errors: ErrorData[] }
   /** The top-level code finished, with or without an error. */
