@@ -8,7 +8,7 @@ const F = '/test/fixtures/config';
 const B = '/test/fixtures/build';
 
 interface Frame {
-  window: Window & { __warnings: string[]; firstRan?: boolean; laterRan?: boolean; otherRan?: boolean; allDone?: boolean };
+  window: Window & { __warnings: string[]; __errors: string[]; firstRan?: boolean; laterRan?: boolean; otherRan?: boolean; allDone?: boolean };
   document: Document;
 }
 
@@ -20,6 +20,9 @@ async function page(body: string, { type = 'mpy', timeout = 30_000 } = {}): Prom
       window.__warnings = [];
       const warn = console.warn.bind(console);
       console.warn = (...args) => { window.__warnings.push(args.join(' ')); warn(...args); };
+      window.__errors = [];
+      const error = console.error.bind(console);
+      console.error = (...args) => { window.__errors.push(args.join(' ')); error(...args); };
       addEventListener('py:all-done', () => { window.allDone = true; });
     </script>
     <script type="module" src="/dist/core.js"></script></head><body>
@@ -133,6 +136,21 @@ packages = [
     expect(found[0][0]).to.equal('PY0404');
     expect(found[0][1]).to.match(/^\(PY0404\): Unable to fetch file http:\/\/[^ ]+\/test\/fixtures\/config\/missing\.py: HTTP 404/);
     expect(frame.window.otherRan && frame.window.laterRan).to.equal(true);
+  });
+
+  it('logs a PY1000 config error to the console too', async () => {
+    const frame = await page('<mpy-config>[files</mpy-config>');
+    expect(errors(frame).map(([code]) => code)).to.deep.equal(['PY1000']);
+    expect(frame.window.__errors.join('\n')).to.match(/\(PY1000\): Invalid TOML in <mpy-config>: line \d+, column \d+/);
+  });
+
+  it('logs a PY0404 config error to the console too', async () => {
+    const frame = await page(`<mpy-config>
+[files]
+"${F}/missing.py" = "./missing.py"
+</mpy-config>`);
+    expect(errors(frame).map(([code]) => code)).to.deep.equal(['PY0404']);
+    expect(frame.window.__errors.join('\n')).to.match(/\(PY0404\): Unable to fetch file http:\/\/[^ ]+\/test\/fixtures\/config\/missing\.py: HTTP 404/);
   });
 
   it('corrupt zip: PY0404 saying the archive is not valid', async () => {

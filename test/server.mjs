@@ -73,3 +73,19 @@ export function echoWebSocket() {
     },
   };
 }
+
+/**
+ * `/test/echo-request` on the test server (for the Python `fetch()` options
+ * test): answers with the request's method, its `X-Echo` header and its body,
+ * as JSON.
+ */
+export function echoRequest() {
+  return async (ctx, next) => {
+    if (ctx.path !== '/test/echo-request') return next();
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    ctx.type = 'application/json';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = JSON.stringify({ method: ctx.method, header: ctx.get('X-Echo'), body: Buffer.concat(chunks).toString() });
+  };
+}

@@ -43,6 +43,18 @@ function watchWarnings(text: string, ms: number): Promise<string | null> {
   });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves with what the worker passes to `sync.report()`; rejects if its code ends first. */
+function reported(worker: Handle): Promise<unknown> {
+  return Promise.race([
+    new Promise((resolve) => (worker.sync.report = resolve)),
+    worker.done.then((error) => {
+      throw error ?? new Error('the worker finished without calling sync.report()');
+    }),
+  ]);
+}
+
 /** A main-thread `<mpy-script>` running `code`, once done. */
 async function mainScript(code: string): Promise<ScriptEl> {
   const container = await fixture<HTMLElement>(html`<div></div>`);
@@ -272,6 +284,90 @@ document.getElementById("sum").textContent = str(await calc.add(5, 3))
     expect(document.getElementById('cfg')!.textContent).to.equal('42');
   });
 
+  it('gives each worker script its own worker: a global of one is undefined in the next', async function () {
+    this.timeout(60_000);
+    const container = await fixture<HTMLElement>(html`<div></div>`);
+    const workers: unknown[] = [];
+    const start = async (code: string) => {
+      const el = document.createElement('mpy-script') as ScriptEl;
+      el.setAttribute('worker', '');
+      el.textContent = code;
+      el.addEventListener('mpy:ready', (event) => workers.push((event as CustomEvent).detail.worker));
+      container.append(el);
+      await el.done;
+      return el;
+    };
+    const first = await start('x = 1');
+    expect(first.querySelector('.py-error')).to.equal(null);
+    const second = await start('print(x)');
+    expect(second.querySelector('.py-error')?.textContent).to.contain("NameError: name 'x' isn't defined");
+    expect(workers).to.have.length(2);
+    expect(workers[0]).to.be.instanceOf(Worker);
+    expect(workers[1]).to.be.instanceOf(Worker);
+    expect(workers[0]).to.not.equal(workers[1]);
+  });
+
+  it('MPWorker(url, { config }) from JavaScript applies the config (files) inside the worker', async function () {
+    this.timeout(60_000);
+    const worker = await core.MPWorker(`${FIXTURES}/uses-config.py`, { config: { files: { '/test/fixtures/config/single.py': './single.py' } } });
+    expect(await reported(worker)).to.equal(42);
+    worker.terminate();
+  });
+
+  it('PyWorker(url, {"type": "micropython", "config": ...}) from main-thread Python applies the config inside the worker', async function () {
+    this.timeout(60_000);
+    const el = await mainScript(`
+from pyscript import PyWorker
+config_worker = PyWorker("${FIXTURES}/uses-config.py", {
+    "type": "micropython",
+    "config": {"files": {"/test/fixtures/config/single.py": "./single.py"}},
+})
+`);
+    const handle = (el.interpreter as { globals: { get(name: string): Handle } }).globals.get('config_worker');
+    expect(await reported(handle)).to.equal(42);
+    handle.terminate();
+  });
+
+  it('imports js_modules.worker of a worker script\'s config in the worker: from pyscript.js_modules import name', async function () {
+    this.timeout(60_000);
+    const container = await fixture<HTMLElement>(html`<div></div>`);
+    const el = document.createElement('mpy-script') as ScriptEl;
+    el.setAttribute('worker', '');
+    el.setAttribute('config', '{"js_modules": {"worker": {"/test/fixtures/config/lib/d3-like.mjs": "d3"}}}');
+    el.textContent = 'from pyscript import window\nfrom pyscript.js_modules import d3\nwindow.workerD3Version = d3.version\n';
+    container.append(el);
+    await el.done;
+    expect(el.querySelector('.py-error')?.textContent ?? '').to.equal('');
+    expect(win.workerD3Version).to.equal('d3-like 1.0');
+  });
+
+  it('gives a worker its own file system: a file written by main-thread Python is absent there', async function () {
+    this.timeout(60_000);
+    await mainScript(`
+import js
+with open("/written-by-main.txt", "w") as f:
+    f.write("main")
+with open("/written-by-main.txt") as f:
+    js.window.mainFileOnMain = f.read()
+`);
+    expect(win.mainFileOnMain).to.equal('main');
+    const container = await fixture<HTMLElement>(html`<div></div>`);
+    const el = document.createElement('mpy-script') as ScriptEl;
+    el.setAttribute('worker', '');
+    el.textContent = `
+from pyscript import window
+try:
+    open("/written-by-main.txt").close()
+    window.mainFileInWorker = "present"
+except OSError:
+    window.mainFileInWorker = "absent"
+`;
+    container.append(el);
+    await el.done;
+    expect(el.querySelector('.py-error')).to.equal(null);
+    expect(win.mainFileInWorker).to.equal('absent');
+  });
+
   it('runs hooks.worker code strings before the worker code', async function () {
     this.timeout(60_000);
     core.hooks.worker.codeBeforeRun.add('from_hook = 41');
@@ -316,17 +412,39 @@ document.getElementById("sum").textContent = str(await calc.add(5, 3))
 
   it('removing a worker element terminates its worker and fires :done', async function () {
     this.timeout(60_000);
-    const container = await fixture<HTMLElement>(html`<div></div>`);
-    const el = document.createElement('mpy-script') as ScriptEl;
-    el.setAttribute('worker', '');
-    el.textContent = 'while True:\n    pass\n';
-    let done = false;
-    el.addEventListener('mpy:done', () => (done = true));
-    container.append(el);
-    await el.ready;
-    el.remove();
-    await el.done;
-    expect(done).to.equal(true);
+    // The worker ticks over a BroadcastChannel, not through `window`: main
+    // stops answering a finished worker's sync calls, which would stop a
+    // worker that is still running just as well.
+    const channel = new BroadcastChannel('removal-ticks');
+    let ticks = 0;
+    channel.onmessage = () => ticks++;
+    try {
+      const container = await fixture<HTMLElement>(html`<div></div>`);
+      const el = document.createElement('mpy-script') as ScriptEl;
+      el.setAttribute('worker', '');
+      el.textContent = 'import js, time\nchannel = js.BroadcastChannel.new("removal-ticks")\nwhile True:\n    channel.postMessage(1)\n    time.sleep(0.005)\n';
+      let done = false;
+      el.addEventListener('mpy:done', () => (done = true));
+      container.append(el);
+      await el.ready;
+      for (let i = 0; i < 500 && ticks < 10; i++) await sleep(20);
+      expect(ticks, 'the loop ran').to.be.at.least(10);
+      el.remove();
+      await el.done;
+      expect(done).to.equal(true);
+      // Chromium stops a worker that is busy in a loop only after a grace
+      // period (about 2 s, measured) once terminate() was called; one that
+      // was not terminated keeps ticking.
+      let stopped = false;
+      for (const end = performance.now() + 6000; !stopped && performance.now() < end; ) {
+        const before = ticks;
+        await sleep(500);
+        stopped = ticks === before;
+      }
+      expect(stopped, `the worker still ticks (${ticks} ticks)`).to.equal(true);
+    } finally {
+      channel.close();
+    }
   });
 
   it('warns "💀🔒 - Possible deadlock" for the FAQ deadlock example, naming the call', async function () {

@@ -28,8 +28,10 @@ async def test_fetch_bytearray_arraybuffer_blob():
 
 
 async def test_fetch_with_options():
-    response = await fetch(DATA, method="GET", headers={"Accept": "application/json"})
+    # The test server's /test/echo-request answers with what it received.
+    response = await fetch("/test/echo-request", method="POST", headers={"X-Echo": "from python"}, body="payload")
     assert response.ok
+    assert await response.json() == {"method": "POST", "header": "from python", "body": "payload"}
 
 
 async def test_fetch_missing_url_is_not_ok_without_exception():

@@ -3,6 +3,8 @@
 import json
 import sys
 
+import js
+
 from pyscript import ffi, window
 
 MICROPYTHON = sys.implementation.name == "micropython"
@@ -14,6 +16,18 @@ def test_to_js_dict_is_an_object_literal_nested():
     is_literal = window.Function.new("v", "return Object.getPrototypeOf(v) === Object.prototype")
     assert is_literal(value)
     assert is_literal(window.Reflect.get(value, "inner"))
+
+
+def test_to_js_result_is_detached_from_the_dict():
+    source = {"a": 1, "inner": {"items": [1, 2]}}
+    value = ffi.to_js(source)
+    js.Reflect.set(value, "a", 99)
+    js.Reflect.set(value, "added", True)
+    js.Reflect.get(js.Reflect.get(value, "inner"), "items").push(3)
+    # The JavaScript object did change…
+    assert json.loads(js.JSON.stringify(value)) == {"a": 99, "inner": {"items": [1, 2, 3]}, "added": True}
+    # …and the dict it came from did not.
+    assert source == {"a": 1, "inner": {"items": [1, 2]}}
 
 
 def test_to_js_list_is_an_array():

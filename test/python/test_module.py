@@ -7,9 +7,19 @@ from pyscript import RUNNING_IN_WORKER, current_target, document, ffi, js_import
 
 
 def test_public_names_exist():
+    # `sync` exists everywhere; on the main thread it is a stand-in whose use
+    # raises (use the .sync of a worker handle), by design.
     for name in ("display", "HTML", "when", "Event", "fetch", "ffi", "storage", "Storage", "web",
-                 "current_target", "js_import", "window", "document", "RUNNING_IN_WORKER", "WebSocket"):
+                 "current_target", "js_import", "window", "document", "RUNNING_IN_WORKER", "WebSocket",
+                 "PyWorker", "MPWorker", "config", "js_modules", "sync", "workers"):
         assert hasattr(pyscript, name), name
+
+
+def test_js_modules_is_importable_from_the_package():
+    from pyscript import js_modules
+
+    assert type(js_modules) is type(sys)
+    assert js_modules.__name__ == "pyscript.js_modules"
 
 
 def test_names_that_are_also_submodules_are_the_objects_not_the_modules():

@@ -33,6 +33,9 @@ _LAZY = {
     "Storage": ("pyscript.storage", "Storage"),
     "WebSocket": ("pyscript.websocket", "WebSocket"),
     "web": ("pyscript.web", None),
+    # A submodule: without this entry `from pyscript import js_modules`
+    # raises AttributeError on MicroPython (CPython falls back to importing it).
+    "js_modules": ("pyscript.js_modules", None),
     "when": ("pyscript.events", "when"),
     "Event": ("pyscript.events", "Event"),
 }
