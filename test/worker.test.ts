@@ -55,6 +55,18 @@ function reported(worker: Handle): Promise<unknown> {
   ]);
 }
 
+/** A `<mpy-script worker>` (with these attributes) running `code`, once done. */
+async function workerScript(code: string, attributes: Record<string, string> = {}): Promise<ScriptEl> {
+  const container = await fixture<HTMLElement>(html`<div></div>`);
+  const el = document.createElement('mpy-script') as ScriptEl;
+  el.setAttribute('worker', '');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.textContent = code;
+  container.append(el);
+  await el.done;
+  return el;
+}
+
 /** A main-thread `<mpy-script>` running `code`, once done. */
 async function mainScript(code: string): Promise<ScriptEl> {
   const container = await fixture<HTMLElement>(html`<div></div>`);
@@ -273,15 +285,11 @@ document.getElementById("sum").textContent = str(await calc.add(5, 3))
 
   it('applies the worker script\'s own config attribute (files) inside the worker', async function () {
     this.timeout(60_000);
-    const container = await fixture<HTMLElement>(html`<div><div id="cfg"></div></div>`);
-    const el = document.createElement('mpy-script') as ScriptEl;
-    el.setAttribute('worker', '');
-    el.setAttribute('config', '{"files": {"/test/fixtures/config/single.py": "./single.py"}}');
-    el.textContent = 'from pyscript import document\nimport single\ndocument.getElementById("cfg").textContent = str(single.answer())\n';
-    container.append(el);
-    await el.done;
+    const el = await workerScript('from pyscript import window\nimport single\nwindow.workerConfigAnswer = single.answer()\n', {
+      config: '{"files": {"/test/fixtures/config/single.py": "./single.py"}}',
+    });
     expect(el.querySelector('.py-error')).to.equal(null);
-    expect(document.getElementById('cfg')!.textContent).to.equal('42');
+    expect(win.workerConfigAnswer).to.equal(42);
   });
 
   it('gives each worker script its own worker: a global of one is undefined in the next', async function () {
@@ -330,13 +338,9 @@ config_worker = PyWorker("${FIXTURES}/uses-config.py", {
 
   it('imports js_modules.worker of a worker script\'s config in the worker: from pyscript.js_modules import name', async function () {
     this.timeout(60_000);
-    const container = await fixture<HTMLElement>(html`<div></div>`);
-    const el = document.createElement('mpy-script') as ScriptEl;
-    el.setAttribute('worker', '');
-    el.setAttribute('config', '{"js_modules": {"worker": {"/test/fixtures/config/lib/d3-like.mjs": "d3"}}}');
-    el.textContent = 'from pyscript import window\nfrom pyscript.js_modules import d3\nwindow.workerD3Version = d3.version\n';
-    container.append(el);
-    await el.done;
+    const el = await workerScript('from pyscript import window\nfrom pyscript.js_modules import d3\nwindow.workerD3Version = d3.version\n', {
+      config: '{"js_modules": {"worker": {"/test/fixtures/config/lib/d3-like.mjs": "d3"}}}',
+    });
     expect(el.querySelector('.py-error')?.textContent ?? '').to.equal('');
     expect(win.workerD3Version).to.equal('d3-like 1.0');
   });
@@ -351,19 +355,14 @@ with open("/written-by-main.txt") as f:
     js.window.mainFileOnMain = f.read()
 `);
     expect(win.mainFileOnMain).to.equal('main');
-    const container = await fixture<HTMLElement>(html`<div></div>`);
-    const el = document.createElement('mpy-script') as ScriptEl;
-    el.setAttribute('worker', '');
-    el.textContent = `
+    const el = await workerScript(`
 from pyscript import window
 try:
     open("/written-by-main.txt").close()
     window.mainFileInWorker = "present"
 except OSError:
     window.mainFileInWorker = "absent"
-`;
-    container.append(el);
-    await el.done;
+`);
     expect(el.querySelector('.py-error')).to.equal(null);
     expect(win.mainFileInWorker).to.equal('absent');
   });
