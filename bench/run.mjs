@@ -165,6 +165,7 @@ async function measure(contender, metric, warm) {
       return page.evaluate(() => ({
         done: window.__benchDone,
         rate: window.__benchRate,
+        batches: window.__benchBatches ? Array.from(window.__benchBatches, Number) : undefined,
         text: document.body.innerText,
         errors: window.__benchErrors ?? [],
       }));
@@ -177,7 +178,7 @@ async function measure(contender, metric, warm) {
     for (const error of result.errors) problems.push(`page error: ${error}`);
     const value = metric === 'rate' ? Number(result.rate) : Number(result.done);
     if (!(value > 0 && Number.isFinite(value))) problems.push(`no valid ${metric} value: ${value}`);
-    return { value, problems };
+    return { value, problems, batches: result.batches };
   } catch (error) {
     problems.push(`load failed: ${String(error.message ?? error).split('\n')[0]}`);
     return { value: NaN, problems };
@@ -203,14 +204,16 @@ async function runRow(row, warm) {
   const present = row.contenders.filter((c) => existsSync(here(`pages/${c.page}`)));
   const missing = row.contenders.filter((c) => !present.includes(c));
   const samples = Object.fromEntries(present.map((c) => [c.name, []]));
+  const batches = Object.fromEntries(present.map((c) => [c.name, []]));
   const problems = Object.fromEntries(present.map((c) => [c.name, new Set()]));
   const rowStarted = Date.now();
   const rounds = row.contenders.some((c) => /-py-|^floor-py/.test(c.page)) ? runs : mpyRuns;
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 ? [...present].reverse() : present;
     for (const contender of order) {
-      const { value, problems: found } = await measure(contender, row.metric, warm);
+      const { value, problems: found, batches: rates } = await measure(contender, row.metric, warm);
       samples[contender.name].push(value);
+      if (rates) batches[contender.name].push(rates.map(Math.round));
       for (const problem of found) problems[contender.name].add(problem);
       process.stderr.write(`  ${row.id}${warm ? ' (warm)' : ''} ${contender.name} #${round + 1}: ${
         Number.isFinite(value) ? value.toFixed(row.metric === 'rate' ? 0 : 1) : 'failed'}\n`);
@@ -221,7 +224,7 @@ async function runRow(row, warm) {
     metric: row.metric, target: row.target, rounds,
     pages: Object.fromEntries(row.contenders.map((c) => [c.name, c.page])),
     missing: missing.map((c) => c.page),
-    samples, stats: Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, stats(values)])),
+    samples, ...(row.metric === 'rate' && { batches }), stats: Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, stats(values)])),
     problems: Object.fromEntries(Object.entries(problems).map(([name, set]) => [name, [...set]])),
     seconds: (Date.now() - rowStarted) / 1000,
     loadavg: loadavg(),
