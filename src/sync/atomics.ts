@@ -16,9 +16,8 @@
  * or the worker's next request usually arrives. Main stops serving to yield
  * to its event loop every {@link SLICE_MS} ms of back-to-back requests, so a
  * worker calling in a loop cannot freeze the page. The buffers are reused.
- * The buffer is a
- * growable `SharedArrayBuffer`: a payload bigger than it grows it (both
- * sides see the new length through length-tracking views).
+ * The buffer is a growable `SharedArrayBuffer`: a payload bigger than it
+ * grows it (both sides see the new length through length-tracking views).
  * @packageDocumentation
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
@@ -35,8 +34,8 @@ const MAX = 1024 * 1024 * 1024;
  * The worker's spin for an answer (ms). Main, when awake on another CPU,
  * answers within a few µs; a longer spin only costs more when the OS put
  * both threads on one CPU. Measured on 2 cores: 50 µs cost MicroPython a
- * quarter of its rate; 20 µs cost it nothing and took Pyodide from 0.9–2×
- * PyScript's rate to 2.4–2.6×.
+ * quarter of its rate; 20 µs cost it nothing and took Pyodide from 0.7–2×
+ * PyScript's rate to 1.9–4.3× (2.3× or more in 11 of 12 runs).
  */
 const WORKER_SPIN_MS = 0.02;
 /** Main's spin for the worker's next request after an answer (ms): a worker that slept needs tens of µs to wake. */
