@@ -78,6 +78,7 @@ async function start(data: InitData): Promise<void> {
       document: endpoint.document ?? {},
       worker: true,
       currentTarget: () => targetId,
+      findElement: (id) => endpoint!.element(id) as object | null,
       config: data.config,
       baseUrl: data.baseUrl,
     });
@@ -178,10 +179,9 @@ const streams: Streams = {
 };
 
 function write(text: string, log: (text: string) => void): void {
-  const document = endpoint?.document as { getElementById(id: string): { append(text: string): void } | null } | undefined;
-  if (printTarget && document) {
+  if (printTarget && endpoint?.document) {
     try {
-      const place = document.getElementById(printTarget);
+      const place = endpoint.element(printTarget) as { append(text: string): void } | null;
       if (place) return place.append(`${text}\n`);
     } catch {
       // The page could not be reached (the element went away mid-call): the console still gets it.

@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
+import { findPlace } from '../elements/places.js';
 import { toPyScriptError } from '../elements/report.js';
 import { PythonWorker } from '../runtime/py-worker.js';
 import type { InterpreterKind } from '../runtime/types.js';
@@ -95,6 +96,7 @@ export class EditorEnv {
         configWhere: 'the config attribute',
         service_worker: serviceWorker || undefined,
         quiet: true,
+        findElement: findPlace,
         input: (prompt) => (this.#place?.isConnected ? askInline(this.#place, prompt) : globalThis.prompt(prompt)),
       });
       const failed = await worker.done;
@@ -115,7 +117,7 @@ export class EditorEnv {
       }
       if (error) return { error: new PyScriptError(error.code, `The setup code of this editor's env failed:\n${error.message}`, { cause: error }), configErrors };
     }
-    this.#place = document.getElementById(targetId) ?? undefined;
+    this.#place = findPlace(targetId) ?? undefined;
     try {
       const error = await worker.exec(code, targetId);
       return error ? { error, configErrors } : { configErrors };

@@ -11,6 +11,7 @@ import { css, ReactiveElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ErrorCode, PyScriptError } from '../errors.js';
 import { emit } from '../elements/events.js';
+import { findPlace, registerRoot } from '../elements/places.js';
 import { reportError, toPyScriptError } from '../elements/report.js';
 import { elementCode, sourceScriptOf } from '../elements/script-tags.js';
 import { dedent } from '../runtime/dedent.js';
@@ -106,6 +107,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    registerRoot(this);
     if (!this.#source) {
       this.#source = this.#readSource();
       this.#source.catch(() => undefined); // shown by #run
@@ -216,7 +218,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
 
   /** Where a run's output goes: the `target` element, else the output area. */
   #outputPlace(): HTMLElement | undefined {
-    const target = this.target && document.getElementById(this.target.replace(/^#/, ''));
+    const target = this.target && findPlace(this.target.replace(/^#/, ''));
     return target || this.#output;
   }
 

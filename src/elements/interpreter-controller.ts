@@ -15,6 +15,7 @@ import type { Interpreter, InterpreterKind } from '../runtime/types.js';
 import { allDone } from './all-done.js';
 import { emit } from './events.js';
 import { mainInterpreter } from './main-interpreters.js';
+import { findPlace, registerRoot } from './places.js';
 import { reportError, toPyScriptError } from './report.js';
 import { elementCode } from './script-tags.js';
 import { WorkerScript, type WorkerScriptHost } from './worker-script.js';
@@ -72,6 +73,7 @@ export class InterpreterController implements ReactiveController {
   hostConnected(): void {
     if (this.#started) return;
     this.#started = true;
+    registerRoot(this.#host);
     allDone.track(this.done);
     void this.#start();
   }
@@ -169,7 +171,7 @@ export class InterpreterController implements ReactiveController {
   }
 
   #errorPlace(): Element {
-    const target = this.#host.target && document.getElementById(this.#host.target.replace(/^#/, ''));
+    const target = this.#host.target && findPlace(this.#host.target.replace(/^#/, ''));
     return target || this.#host;
   }
 }

@@ -10,6 +10,7 @@ import { workerBridge } from '../runtime/py-worker.js';
 import type { PyConfig } from '../runtime/config.js';
 import type { Interpreter, InterpreterKind, Progress } from '../runtime/types.js';
 import { mainConfig } from './page-config.js';
+import { findPlace } from './places.js';
 
 /** One shared interpreter and its run queue. */
 export class MainInterpreter {
@@ -82,6 +83,7 @@ export class MainInterpreter {
       window: globalThis,
       document,
       currentTarget: () => this.currentTarget,
+      findElement: findPlace,
       config: this.config,
     });
     // `PyWorker`, `MPWorker` and `workers` of the Python package.

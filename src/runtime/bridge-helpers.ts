@@ -20,6 +20,8 @@ export interface BridgeOptions {
   worker?: boolean;
   /** Id of the element `display()` writes to by default. */
   currentTarget(): string;
+  /** The element with this id (default: `document.getElementById`). */
+  findElement?(id: string): object | null;
   /** The interpreter's config (a plain object). */
   config?: object;
   /**
@@ -40,6 +42,7 @@ export function createBridge(options: BridgeOptions): PyscriptBridge {
     document: options.document,
     config: options.config ?? {},
     current_target: options.currentTarget,
+    find_element: options.findElement ?? ((id) => (options.document as Document).getElementById(id)),
     base_url: baseUrl,
     fetch: (url, init) => fetchWithUrl(resolve(url), init),
     storage: openStore,

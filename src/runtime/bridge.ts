@@ -36,6 +36,8 @@ export interface PyscriptBridge {
   config: object;
   /** Id of the element `display()` writes to by default for the running script. */
   current_target(): string;
+  /** The element with this id, also inside the shadow roots scripts run in; null when there is none. */
+  find_element(id: string): object | null;
   /** URL that relative `fetch`/`js_import` URLs resolve against (the page's). */
   base_url: string;
   /** `fetch()` of this thread; a network failure rejects with the URL in the message. */

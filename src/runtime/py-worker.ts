@@ -50,6 +50,8 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   input?(prompt: string): string | null | Promise<string | null>;
   /** Download progress of the worker's interpreter, `files` and `packages`. */
   onProgress?: ProgressCallback;
+  /** Finds the element the worker's `display()`/`print` name by id; `document.getElementById` by default. */
+  findElement?(id: string): Element | null;
 }
 
 const kinds: Record<string, InterpreterKind> = { pyodide: 'pyodide', py: 'pyodide', micropython: 'micropython', mpy: 'micropython' };
@@ -117,6 +119,7 @@ export class PythonWorker {
     this.#endpoint = new MainEndpoint({
       post: (message: MainMessage) => this.worker.postMessage(message),
       input: options.input,
+      findElement: options.findElement,
       label: options.name ? `The worker "${options.name}"` : `The worker ${options.url ?? ''}`.trim(),
     });
     this.sync = this.#endpoint.sync;

@@ -41,6 +41,8 @@ export interface MainEndpointOptions {
   input?(prompt: string): string | null | Promise<string | null>;
   /** Names the worker in warnings. */
   label?: string;
+  /** Finds an output place by id; `document.getElementById` by default. */
+  findElement?(id: string): Element | null;
 }
 
 interface Pending {
@@ -218,6 +220,8 @@ export class MainEndpoint {
         return new Blocking(this.#callExport(request.name, request.args));
       case 'input':
         return new Blocking(Promise.resolve((this.#options.input ?? ((prompt: string) => globalThis.prompt(prompt)))(request.prompt)));
+      case 'element':
+        return (this.#options.findElement ?? ((id: string) => document.getElementById(id)))(request.name);
       case 'release':
         return undefined;
     }

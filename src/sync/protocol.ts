@@ -110,6 +110,8 @@ export type SyncRequest =
   | (Base & { type: 'sync'; name: string; args: Wire[] })
   /** `input()`: asks the page for a line of text. */
   | (Base & { type: 'input'; prompt: string })
+  /** The output place with id `name`: main looks in the document and in the shadow roots scripts run in. */
+  | (Base & { type: 'element'; name: string })
   /** Only the piggybacked `drop`. */
   | (Base & { type: 'release' });
 

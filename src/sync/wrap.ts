@@ -185,6 +185,11 @@ export class WorkerEndpoint implements RemoteHost {
     this.#waiting.clear();
   }
 
+  /** The main-thread element with this id, found as {@link MainEndpointOptions.findElement} does (null if none). */
+  element(id: string): unknown {
+    return this.request({ type: 'element', name: id });
+  }
+
   /** `input()`: blocks until the page answers (null when the user cancelled). */
   input(prompt: string): string | null {
     return this.request({ type: 'input', prompt }) as string | null;
