@@ -6,6 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '/dist/core.js';
+import { waitFor } from './wait.js';
 
 type Editor = HTMLElement & { code: string; run(): Promise<Error | undefined> };
 
@@ -20,14 +21,6 @@ async function page(markup: string): Promise<HTMLElement> {
       .every((el) => el.shadowRoot?.querySelector('.cm-editor')),
   );
   return container;
-}
-
-async function waitFor(check: () => unknown, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${check}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const editorIn = (container: HTMLElement, index = 0) =>

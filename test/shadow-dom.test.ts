@@ -3,6 +3,7 @@
 // must find their elements there too (document.getElementById cannot).
 import { expect, fixture, html } from '@open-wc/testing';
 import '/dist/core.js';
+import { waitFor } from './wait.js';
 
 type ScriptEl = HTMLElement & { done: Promise<void> };
 type Editor = HTMLElement & { run(): Promise<Error | undefined> };
@@ -15,23 +16,17 @@ async function shadow(markup: string): Promise<ShadowRoot> {
   return root;
 }
 
-async function waitFor(check: () => unknown, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${check}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('inside a shadow root', () => {
-  it('display() of a main-thread <mpy-script> writes to its own place', async function () {
-    this.timeout(60_000);
-    const root = await shadow('<mpy-script>from pyscript import display\ndisplay("shown in the shadow root")</mpy-script>');
-    const script = root.querySelector('mpy-script') as ScriptEl;
-    await script.done;
-    expect(script.querySelector('.py-error')?.textContent ?? '').to.equal('');
-    expect(script.textContent).to.contain('shown in the shadow root');
-  });
+  for (const [attribute, kind] of [['', 'main-thread'], [' worker', 'worker']] as const) {
+    it(`display() of a ${kind} <mpy-script> writes to its own place`, async function () {
+      this.timeout(60_000);
+      const root = await shadow(`<mpy-script${attribute}>from pyscript import display\ndisplay("shown in the shadow root")</mpy-script>`);
+      const script = root.querySelector('mpy-script') as ScriptEl;
+      await script.done;
+      expect(script.querySelector('.py-error')?.textContent ?? '').to.equal('');
+      expect(script.textContent).to.contain('shown in the shadow root');
+    });
+  }
 
   it('the target attribute and display(target=...) find elements of the same shadow root', async function () {
     this.timeout(60_000);
@@ -61,15 +56,6 @@ display("to another", target="shadow-other")
     const script = root.querySelector('mpy-script') as ScriptEl;
     await script.done;
     expect(script.querySelector('.py-error')?.textContent).to.contain('Invalid selector with id=nowhere-at-all');
-  });
-
-  it('display() of a worker script writes to its place in the shadow root', async function () {
-    this.timeout(60_000);
-    const root = await shadow('<mpy-script worker>from pyscript import display\ndisplay("from a worker, in the shadow root")</mpy-script>');
-    const script = root.querySelector('mpy-script') as ScriptEl;
-    await script.done;
-    expect(script.querySelector('.py-error')?.textContent ?? '').to.equal('');
-    expect(script.textContent).to.contain('from a worker, in the shadow root');
   });
 
   it('an editor shows print and display output in its output area', async function () {
