@@ -108,7 +108,7 @@ def _element(target):
         return target  # already an element (or an Element wrapper)
     if target.startswith("#"):
         target = target[1:]
-    element = _pyscript.find_element(target)  # also inside shadow roots
+    element = _context.find_element(target)  # also inside shadow roots
     if is_none(element):
         raise ValueError("Invalid selector with id=" + target + ". Cannot be found in the page.")
     return element
