@@ -216,16 +216,21 @@ export abstract class PythonEditorElement extends ReactiveElement {
     return error;
   }
 
+  /** The `target` attribute as an id (`#` optional there). */
+  get #targetId(): string {
+    return this.target.replace(/^#/, '');
+  }
+
   /** Where a run's output goes: the `target` element, else the output area. */
   #outputPlace(): HTMLElement | undefined {
-    const target = this.target && findPlace(this.target.replace(/^#/, ''));
+    const target = this.#targetId && findPlace(this.#targetId);
     return target || this.#output;
   }
 
   /** Reads the code once: the `<script>`'s text, the element's text (then cleared), or `src`. */
   async #readSource(): Promise<{ code: string; targetId: string }> {
     const script = this.sourceScript;
-    const targetId = this.target.replace(/^#/, '');
+    const targetId = this.#targetId;
     const src = script ? script.getAttribute('src') ?? '' : this.src;
     let code: string;
     if (script) {

@@ -171,7 +171,7 @@ export class InterpreterController implements ReactiveController {
   }
 
   #errorPlace(): Element {
-    const target = this.#host.target && findPlace(this.#host.target.replace(/^#/, ''));
+    const target = this.#host.target && findPlace(this.targetId);
     return target || this.#host;
   }
 }

@@ -20,8 +20,8 @@ export interface BridgeOptions {
   worker?: boolean;
   /** Id of the element `display()` writes to by default. */
   currentTarget(): string;
-  /** The element with this id (default: `document.getElementById`). */
-  findElement?(id: string): object | null;
+  /** The element with this id: the main thread also looks in shadow roots; a worker asks main. */
+  findElement(id: string): object | null;
   /** The interpreter's config (a plain object). */
   config?: object;
   /**
@@ -42,7 +42,7 @@ export function createBridge(options: BridgeOptions): PyscriptBridge {
     document: options.document,
     config: options.config ?? {},
     current_target: options.currentTarget,
-    find_element: options.findElement ?? ((id) => (options.document as Document).getElementById(id)),
+    find_element: options.findElement,
     base_url: baseUrl,
     fetch: (url, init) => fetchWithUrl(resolve(url), init),
     storage: openStore,
