@@ -13,6 +13,8 @@ export interface PythonTestResult {
 /** The test files, in the order they run. */
 export const PYTHON_TEST_FILES = [
   'test_module.py',
+  'test_util.py',
+  'test_workers.py',
   'test_display.py',
   'test_events.py',
   'test_fetch.py',

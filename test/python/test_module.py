@@ -11,8 +11,18 @@ def test_public_names_exist():
     # raises (use the .sync of a worker handle), by design.
     for name in ("display", "HTML", "when", "Event", "fetch", "ffi", "storage", "Storage", "web",
                  "current_target", "js_import", "window", "document", "RUNNING_IN_WORKER", "WebSocket",
-                 "PyWorker", "MPWorker", "config", "js_modules", "sync", "workers"):
+                 "PyWorker", "MPWorker", "config", "js_modules", "sync", "workers", "py_import",
+                 "create_named_worker", "util"):
         assert hasattr(pyscript, name), name
+
+
+def test_every_name_in_all_exists():
+    for name in pyscript.__all__:
+        assert hasattr(pyscript, name), name
+
+
+def test_config_type_names_the_interpreter():
+    assert pyscript.config["type"] == ("mpy" if sys.implementation.name == "micropython" else "py")
 
 
 def test_js_modules_is_importable_from_the_package():
