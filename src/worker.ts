@@ -13,6 +13,8 @@ import { toErrorData, type ErrorData } from './errors.js';
 import { bootInterpreter } from './runtime/boot.js';
 import { WORKER_CALLBACKS, compileCallback, type HookCallback, type WorkerCallbackName, type WorkerHookContext } from './runtime/hooks.js';
 import { createBridge } from './runtime/bridge-helpers.js';
+import type { FsMainCall } from './runtime/fs-bridge.js';
+import { FS_SYNC_NAME } from './runtime/main-services.js';
 import type { PyConfig } from './runtime/config.js';
 import { pythonErrorMessage, isPythonError } from './runtime/traceback.js';
 import type { Interpreter, Streams } from './runtime/types.js';
@@ -88,6 +90,8 @@ async function start(data: InitData): Promise<void> {
       // Non-empty when window/document cannot work here: the Python package then raises this text.
       unavailable: transport ? '' : unavailable,
       input: (prompt: string) => worker.input(prompt),
+      // pyscript.fs: the folder picker and permission prompts only exist on the main thread.
+      fs_main: ((...args) => (worker.sync[FS_SYNC_NAME] as FsMainCall)(...args)) satisfies FsMainCall,
       create_worker: () => {
         throw new Error('PyWorker is only available on the main thread');
       },

@@ -15,6 +15,7 @@ import { createServiceWorkerServer, selectSyncMode, type SyncMode } from '../syn
 import type { TransportServer } from '../sync/transport.js';
 import { dedent } from './dedent.js';
 import { fetchText, type ProgressCallback } from './fetch-progress.js';
+import { provideMainServices } from './main-services.js';
 import { WORKER_CALLBACKS, callbackSources, hooks, joinCode } from './hooks.js';
 import type { PyConfig } from './config.js';
 import { loadConfig } from './load-config.js';
@@ -123,6 +124,7 @@ export class PythonWorker {
       label: options.name ? `The worker "${options.name}"` : `The worker ${options.url ?? ''}`.trim(),
     });
     this.sync = this.#endpoint.sync;
+    provideMainServices(this.sync); // what the worker's Python package has main do
     this.worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => this.#receive(event.data));
     this.worker.addEventListener('error', (event) => {
       // Before `ready` the worker could not start; later, an error in a callback is only logged.

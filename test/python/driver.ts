@@ -22,6 +22,8 @@ export const PYTHON_TEST_FILES = [
   'test_storage.py',
   'test_web.py',
   'test_websocket.py',
+  'test_media.py',
+  'test_fs.py',
   'test_faq.py',
 ];
 

@@ -38,6 +38,8 @@ _LAZY = {
     # A submodule: without this entry `from pyscript import js_modules`
     # raises AttributeError on MicroPython (CPython falls back to importing it).
     "js_modules": ("pyscript.js_modules", None),
+    "fs": ("pyscript.fs", None),
+    "media": ("pyscript.media", None),
     "py_import": ("pyscript._imports", "py_import"),
     "when": ("pyscript.events", "when"),
     "Event": ("pyscript.events", "Event"),
@@ -87,8 +89,10 @@ __all__ = [
     "document",
     "fetch",
     "ffi",
+    "fs",
     "js_import",
     "js_modules",
+    "media",
     "py_import",
     "storage",
     "sync",
