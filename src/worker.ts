@@ -14,7 +14,7 @@ import { bootInterpreter } from './runtime/boot.js';
 import { WORKER_CALLBACKS, compileCallback, type HookCallback, type WorkerCallbackName, type WorkerHookContext } from './runtime/hooks.js';
 import { createBridge } from './runtime/bridge-helpers.js';
 import type { FsMainCall } from './runtime/fs-bridge.js';
-import { FS_SYNC_NAME } from './runtime/main-services.js';
+import { FS_SYNC_NAME, IMPORT_SYNC_NAME } from './runtime/main-services.js';
 import type { PyConfig } from './runtime/config.js';
 import { pythonErrorMessage, isPythonError } from './runtime/traceback.js';
 import type { Interpreter, Streams } from './runtime/types.js';
@@ -92,6 +92,11 @@ async function start(data: InitData): Promise<void> {
       input: (prompt: string) => worker.input(prompt),
       // pyscript.fs: the folder picker and permission prompts only exist on the main thread.
       fs_main: ((...args) => (worker.sync[FS_SYNC_NAME] as FsMainCall)(...args)) satisfies FsMainCall,
+      // js_modules.main, from a worker: imported on main, used through proxies.
+      import_main: (url: string) => {
+        if (!transport) throw new Error(unavailable);
+        return (worker.sync[IMPORT_SYNC_NAME] as (url: string) => unknown)(new URL(url, data.configUrl ?? data.baseUrl).href);
+      },
       create_worker: () => {
         throw new Error('PyWorker is only available on the main thread');
       },
