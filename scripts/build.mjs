@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDemos } from './build-demos.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -105,6 +106,8 @@ if (existsSync(join(root, 'src/sync/service-worker.ts'))) {
   await build({ ...common, format: 'iife', entryPoints: { 'service-worker': 'src/sync/service-worker.ts' }, outdir: dist });
 }
 await cp(join(root, 'src/core.css'), join(dist, 'core.css'));
+// The framework demos (demo/frameworks/*/build/app.js); the tests mount them too.
+await buildDemos(root);
 
 if (!fast) {
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly'], { cwd: root, stdio: 'inherit' });
