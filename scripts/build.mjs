@@ -112,6 +112,11 @@ await buildDemos(root);
 if (!fast) {
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly'], { cwd: root, stdio: 'inherit' });
   await writeFile(join(dist, 'core.d.ts'), "export * from './types/index.js';\n");
+  // Element types for app code: pyscript-elements/react, /vue, /svelte (types only; the .js is empty).
+  for (const name of await readdir(join(root, 'types'))) {
+    await cp(join(root, 'types', name), join(dist, name));
+    if (name !== 'element-props.d.ts') await writeFile(join(dist, name.replace(/\.d\.ts$/, '.js')), 'export {};\n');
+  }
   execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--litelement', '--globs', 'src/elements/*.ts', 'src/editor/*.ts', '--exclude', 'src/**/*.test.ts'], { cwd: root, stdio: 'ignore' });
 }
 
