@@ -8,10 +8,12 @@ import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemos } from './build-demos.mjs';
+import { inputDigest, stampPath } from './build-stamp.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const fast = process.argv.includes('--fast'); // skip types and manifest
+const digest = await inputDigest(root); // before reading anything, so an edit during the build makes it stale
 
 /** Every `.py` under src/python/: the Python `pyscript` package and its helpers, `{path: text}`. */
 async function pythonSources() {
@@ -119,6 +121,8 @@ if (!fast) {
   }
   execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--litelement', '--globs', 'src/elements/*.ts', 'src/editor/*.ts', '--exclude', 'src/**/*.test.ts'], { cwd: root, stdio: 'ignore' });
 }
+
+await writeFile(stampPath(root), `${digest}\n`);
 
 const { gzipSync } = await import('node:zlib');
 const core = await readFile(join(dist, 'core.js'));
