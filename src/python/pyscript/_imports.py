@@ -69,7 +69,13 @@ async def _install(names):
     import pyodide_js
 
     await pyodide_js.loadPackage("micropip")
-    import micropip
+    try:
+        import micropip
+    except ImportError:
+        raise ImportError(
+            "micropip could not be loaded: this build ships no package wheels,"
+            " serve micropip's (from the Pyodide release) next to pyodide-lock.json"
+        ) from None
 
     urls = _config_index_urls()
     if urls:
