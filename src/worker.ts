@@ -10,6 +10,7 @@
  * @packageDocumentation
  */
 import { toErrorData, type ErrorData } from './errors.js';
+import { isAsyncCode } from './runtime/async-code.js';
 import { bootInterpreter } from './runtime/boot.js';
 import { WORKER_CALLBACKS, compileCallback, type HookCallback, type WorkerCallbackName, type WorkerHookContext } from './runtime/hooks.js';
 import { createBridge } from './runtime/bridge-helpers.js';
@@ -21,8 +22,6 @@ import { UNAVAILABLE, UNAVAILABLE_SYNC_MAIN_ONLY, type InitData, type MainMessag
 import { createServiceWorkerTransport } from './sync/sw-fallback.js';
 import type { BlockingTransport } from './sync/transport.js';
 import { WorkerEndpoint, type ForeignValues } from './sync/wrap.js';
-
-export { UNAVAILABLE };
 
 /** The bits of `DedicatedWorkerGlobalScope` used here (our TS lib is DOM's). */
 const scope = globalThis as unknown as {
@@ -100,6 +99,7 @@ async function start(data: InitData): Promise<void> {
       bridge,
       config: data.config as PyConfig,
       configUrl: data.configUrl,
+      pageUrl: data.baseUrl,
       side: 'worker',
       streams,
       onProgress: (progress) => post({ type: 'progress', id: 0, progress }),
@@ -134,7 +134,7 @@ async function start(data: InitData): Promise<void> {
     await runCallbacks(isAsync ? 'onAfterRunAsync' : 'onAfterRun');
     await interpreter.run('import pyscript._worker\npyscript._worker.export_main()', { async: false });
     endpoint.codeDone();
-    runMore = (code) => interpreter.run(code, { async: /\bawait\b/.test(code) }).then(() => undefined);
+    runMore = (code) => interpreter.run(code, { async: isAsyncCode(code) }).then(() => undefined);
     post({ type: 'done', id: 0 });
   } catch (error) {
     endpoint?.codeDone();

@@ -7,13 +7,11 @@
  * run in order, each through {@link PythonWorker.exec}.
  * @packageDocumentation
  */
-import { ErrorCode, PyScriptError } from '../errors.js';
-import { findPlace } from '../elements/places.js';
-import { toPyScriptError } from '../elements/report.js';
-import { PythonWorker } from '../runtime/py-worker.js';
+import { PyScriptError } from '../errors.js';
+import { findPlace } from '../page/places.js';
+import { toPyScriptError } from '../page/report.js';
+import { PythonWorker, cannotBlock } from '../runtime/py-worker.js';
 import type { InterpreterKind } from '../runtime/types.js';
-import { UNAVAILABLE } from '../sync/protocol.js';
-import { selectSyncMode } from '../sync/sw-fallback.js';
 
 /** What an editor brings to its env; the first editor that sets one wins. */
 export interface EnvOptions {
@@ -87,7 +85,8 @@ export class EditorEnv {
     const configErrors: PyScriptError[] = [];
     const { serviceWorker, config } = this.#options;
     // Without a way for the worker to block on main, the editor cannot work: say why instead of hanging.
-    if (selectSyncMode(serviceWorker) === 'none') return { error: new PyScriptError(ErrorCode.WORKER, UNAVAILABLE), configErrors };
+    const unavailable = cannotBlock(serviceWorker);
+    if (unavailable) return { error: unavailable, configErrors };
     let worker = this.#worker;
     if (!worker) {
       worker = this.#worker = new PythonWorker(this.kind, {

@@ -10,14 +10,14 @@
 import { css, ReactiveElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ErrorCode, PyScriptError } from '../errors.js';
-import { emit } from '../elements/events.js';
-import { findPlace, registerRoot } from '../elements/places.js';
-import { reportError, toPyScriptError } from '../elements/report.js';
-import { elementCode, sourceScriptOf } from '../elements/script-tags.js';
+import { emit } from '../page/events.js';
+import { findPlace, registerRoot } from '../page/places.js';
+import { prefixOf } from '../page/prefix.js';
+import { reportError, toPyScriptError } from '../page/report.js';
+import { elementCode, sourceScriptOf } from '../page/script-tags.js';
 import { dedent } from '../runtime/dedent.js';
 import { importLazy } from '../runtime/lazy.js';
-import { fetchText } from '../runtime/fetch-progress.js';
-import { typeOfKind } from '../runtime/registry.js';
+import { baseUrl, fetchText } from '../runtime/fetch-progress.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import { editorEnv, type EditorEnv } from './env.js';
 import type { CodeView } from './view.js';
@@ -159,7 +159,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
     button.addEventListener('click', () => void this.run());
     box.append(holder, button);
     root.append(box, document.createElement('slot'));
-    if (!this.id) this.id = `${typeOfKind[this.kind]}-editor-${++ids}`;
+    if (!this.id) this.id = `${prefixOf(this.kind)}-editor-${++ids}`;
     const output = (this.#output = document.createElement('div'));
     output.className = 'py-editor-output';
     output.id = `${this.id}-output`;
@@ -193,7 +193,6 @@ export abstract class PythonEditorElement extends ReactiveElement {
   }
 
   async #run(): Promise<PyScriptError | undefined> {
-    const type = `${typeOfKind[this.kind]}-editor`;
     const place = this.#outputPlace();
     this.#button?.setAttribute('aria-busy', 'true');
     let error: PyScriptError | undefined;
@@ -212,7 +211,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
       if (place) reportError(place, error);
       else console.error(error.message);
     }
-    emit(this.sourceScript ?? this, `${type}:done`, error ? { error } : {});
+    emit(this.sourceScript ?? this, `${prefixOf(this.kind)}-editor:done`, error ? { error } : {});
     return error;
   }
 
@@ -256,4 +255,4 @@ export abstract class PythonEditorElement extends ReactiveElement {
   }
 }
 
-const fetchCode = (src: string): Promise<string> => fetchText(new URL(src, document.baseURI).href, '');
+const fetchCode = (src: string): Promise<string> => fetchText(new URL(src, baseUrl()).href, '');

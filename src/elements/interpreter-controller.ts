@@ -7,17 +7,18 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PyScriptError } from '../errors.js';
+import { isAsyncCode } from '../runtime/async-code.js';
 import { dedent } from '../runtime/dedent.js';
-import { fetchText } from '../runtime/fetch-progress.js';
+import { baseUrl, fetchText } from '../runtime/fetch-progress.js';
 import { hooks, joinCode, type HookCallback } from '../runtime/hooks.js';
-import { typeOfKind } from '../runtime/registry.js';
 import type { Interpreter, InterpreterKind } from '../runtime/types.js';
-import { allDone } from './all-done.js';
-import { emit } from './events.js';
-import { mainInterpreter } from './main-interpreters.js';
-import { findPlace, registerRoot } from './places.js';
-import { reportError, toPyScriptError } from './report.js';
-import { elementCode } from './script-tags.js';
+import { allDone } from '../page/all-done.js';
+import { emit } from '../page/events.js';
+import { mainInterpreter } from '../page/main-interpreters.js';
+import { findPlace, registerRoot } from '../page/places.js';
+import { prefixOf } from '../page/prefix.js';
+import { reportError, toPyScriptError } from '../page/report.js';
+import { elementCode } from '../page/script-tags.js';
 import { WorkerScript, type WorkerScriptHost } from './worker-script.js';
 
 /** What the controller needs from its element. */
@@ -87,13 +88,13 @@ export class InterpreterController implements ReactiveController {
   get targetId(): string {
     const host = this.#host;
     if (host.target) return host.target.replace(/^#/, '');
-    if (!host.id) host.id = `${typeOfKind[this.kind]}-${++ids}`;
+    if (!host.id) host.id = `${prefixOf(this.kind)}-${++ids}`;
     return host.id;
   }
 
   async #start(): Promise<void> {
     const host = this.#host;
-    const type = typeOfKind[this.kind];
+    const prefix = prefixOf(this.kind);
     let failure: PyScriptError | undefined;
     try {
       await parsed();
@@ -101,7 +102,7 @@ export class InterpreterController implements ReactiveController {
       source.catch(() => undefined); // awaited below, after boot; not unhandled
       if (host.worker) return await this.#runWorker(source);
       const main = mainInterpreter(this.kind);
-      const stopProgress = main.onProgress((progress) => emit(this.eventTarget, `${type}:progress`, progress));
+      const stopProgress = main.onProgress((progress) => emit(this.eventTarget, `${prefix}:progress`, progress));
       const interpreter = await main.boot().finally(stopProgress);
       await main.enqueue(async () => {
         // Config errors show once, at the first script; the scripts still run.
@@ -111,7 +112,7 @@ export class InterpreterController implements ReactiveController {
         host.interpreter = interpreter.raw;
         await this.#runHooks(hooks.main.onReady, interpreter);
         this.#resolveReady();
-        emit(this.eventTarget, `${type}:ready`, {});
+        emit(this.eventTarget, `${prefix}:ready`, {});
         await this.#execute(interpreter, code);
       });
     } catch (error) {
@@ -119,22 +120,22 @@ export class InterpreterController implements ReactiveController {
       this.#rejectReady(failure);
       reportError(this.#errorPlace(), failure);
     } finally {
-      emit(this.eventTarget, `${type}:done`, failure ? { error: failure } : {});
+      emit(this.eventTarget, `${prefix}:done`, failure ? { error: failure } : {});
       this.#resolveDone();
     }
   }
 
   /** A `worker` script: its own worker runs the code (see `worker-script.ts`). */
   async #runWorker(source: Promise<{ code: string; filename?: string }>): Promise<void> {
-    const type = typeOfKind[this.kind];
+    const prefix = prefixOf(this.kind);
     this.#worker = new WorkerScript(this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId);
     await this.#worker.run({
       ready: (worker) => {
         this.#resolveReady();
-        emit(this.eventTarget, `${type}:ready`, { worker });
+        emit(this.eventTarget, `${prefix}:ready`, { worker });
       },
       configError: (error) => reportError(this.#errorPlace(), error),
-      progress: (progress) => emit(this.eventTarget, `${type}:progress`, progress),
+      progress: (progress) => emit(this.eventTarget, `${prefix}:progress`, progress),
     });
   }
 
@@ -155,7 +156,7 @@ export class InterpreterController implements ReactiveController {
   }
 
   async #execute(interpreter: Interpreter, { code, filename }: { code: string; filename?: string }) {
-    const isAsync = this.#host.async || /\bawait\b/.test(code);
+    const isAsync = this.#host.async || isAsyncCode(code);
     const side = hooks.main;
     await this.#runHooks(isAsync ? side.onBeforeRunAsync : side.onBeforeRun, interpreter);
     const before = joinCode(isAsync ? side.codeBeforeRunAsync : side.codeBeforeRun);
@@ -178,6 +179,6 @@ export class InterpreterController implements ReactiveController {
 
 /** Fetches a script's `src`; a failed fetch is a PY0404 naming the URL. */
 async function fetchSource(src: string): Promise<{ code: string; filename: string }> {
-  const code = await fetchText(new URL(src, document.baseURI).href, '');
+  const code = await fetchText(new URL(src, baseUrl()).href, '');
   return { code, filename: src.split('/').pop() || src };
 }

@@ -7,7 +7,7 @@ import { ReactiveElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import { InterpreterController, type ScriptHost } from './interpreter-controller.js';
-import { sourceScriptOf } from './script-tags.js';
+import { sourceScriptOf } from '../page/script-tags.js';
 
 export abstract class PythonScriptElement extends ReactiveElement implements ScriptHost {
   /** URL of a Python file to run instead of the inline text. */

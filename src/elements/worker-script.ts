@@ -10,7 +10,7 @@ import type { PyScriptError } from '../errors.js';
 import { hooks } from '../runtime/hooks.js';
 import { PythonWorker } from '../runtime/py-worker.js';
 import type { InterpreterKind, Progress } from '../runtime/types.js';
-import { findPlace } from './places.js';
+import { findPlace } from '../page/places.js';
 
 /** The element attributes a worker script reads. */
 export interface WorkerScriptHost extends HTMLElement {

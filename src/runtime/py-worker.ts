@@ -10,11 +10,12 @@
 import { ErrorCode, PyScriptError, fromErrorData } from '../errors.js';
 import { createAtomicsServer } from '../sync/atomics.js';
 import { MainEndpoint } from '../sync/expose.js';
-import type { InitData, MainMessage, WorkerMessage } from '../sync/protocol.js';
+import { UNAVAILABLE, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
 import { createServiceWorkerServer, selectSyncMode, type SyncMode } from '../sync/sw-fallback.js';
 import type { TransportServer } from '../sync/transport.js';
+import { isAsyncCode } from './async-code.js';
 import { dedent } from './dedent.js';
-import { fetchText, type ProgressCallback } from './fetch-progress.js';
+import { baseUrl, fetchText, type ProgressCallback } from './fetch-progress.js';
 import { WORKER_CALLBACKS, callbackSources, hooks, joinCode } from './hooks.js';
 import type { PyConfig } from './config.js';
 import { loadConfig } from './load-config.js';
@@ -159,7 +160,7 @@ export class PythonWorker {
   }
 
   async #start(options: PythonWorkerOptions): Promise<void> {
-    const base = document.baseURI;
+    const base = baseUrl();
     const url = options.url ? new URL(options.url, base).href : undefined;
     const code = options.code !== undefined ? Promise.resolve(options.code) : fetchCode(url ?? '');
     const config = options.config
@@ -183,7 +184,7 @@ export class PythonWorker {
     // sync_main_only: main calls the worker, never the other way, so no blocking lane (and no SharedArrayBuffer).
     const mode = (this.mode = (loaded.config as PyConfig).sync_main_only ? 'none' : selectSyncMode(options.service_worker));
     if (mode === 'atomics') this.#server = createAtomicsServer();
-    else if (mode === 'service-worker') this.#server = await createServiceWorkerServer(options.service_worker!, this.worker);
+    else if (mode === 'service-worker') this.#server = await createServiceWorkerServer(new URL(options.service_worker!, base).href);
     if (this.#finished) return this.#server?.release();
     if (this.#server) this.#endpoint.serve(this.#server);
     const text = await code;
@@ -192,7 +193,7 @@ export class PythonWorker {
       kind: this.kind,
       code: text,
       filename: url ? url.split('/').pop() : undefined,
-      async: options.async || /\bawait\b/.test(text),
+      async: options.async || isAsyncCode(text),
       config: loaded.config,
       configUrl: loaded.url,
       baseUrl: base,
@@ -253,6 +254,15 @@ export class PythonWorker {
     this.#endpoint.release(error);
     this.#server?.release();
   }
+}
+
+/**
+ * Why a worker given `serviceWorker` could not block on the main thread (no
+ * SharedArrayBuffer and no service worker): the error its first sync call
+ * would raise; undefined when it can block.
+ */
+export function cannotBlock(serviceWorker: string | undefined): PyScriptError | undefined {
+  return selectSyncMode(serviceWorker) === 'none' ? new PyScriptError(ErrorCode.WORKER, UNAVAILABLE) : undefined;
 }
 
 /** The source text of the `hooks.worker` callbacks, by set. */

@@ -17,7 +17,7 @@
  * `Service-Worker-Allowed` header is needed.
  *
  * Cost: every call is an HTTP round trip through the service worker, a few
- * ms each (~200–300 calls/s), against tens of thousands with Atomics.
+ * ms each, against microseconds with Atomics (figures in bench/README.md).
  * @packageDocumentation
  */
 import { ErrorCode, PyScriptError, toErrorData } from '../errors.js';
@@ -90,18 +90,15 @@ const servers = new Map<string, ServiceWorkerServer>();
 
 /**
  * Main side: registers (once per page) the service worker at
- * `serviceWorkerUrl` and answers the blocking requests of `worker`.
- * Create it before posting the worker its `init`. The worker itself is not
- * needed: requests carry their channel id.
+ * `serviceWorkerUrl` (relative URLs resolve as `register()` resolves them,
+ * against the page) and answers the blocking requests of one worker, which
+ * it needs not know: requests carry their channel id. Create it before
+ * posting the worker its `init`.
  * @throws PyScriptError (`WORKER`) when service workers are unavailable or the script cannot be registered.
  */
-export async function createServiceWorkerServer(
-  serviceWorkerUrl: string,
-  _worker?: Worker,
-  options: ServiceWorkerServerOptions = {},
-): Promise<TransportServer> {
-  const url = new URL(serviceWorkerUrl, document.baseURI).href;
-  const scope = options.scope === undefined ? undefined : new URL(options.scope, document.baseURI).href;
+export async function createServiceWorkerServer(serviceWorkerUrl: string, options: ServiceWorkerServerOptions = {}): Promise<TransportServer> {
+  const url = serviceWorkerUrl;
+  const { scope } = options;
   const key = `${url} ${scope ?? ''}`;
   let connection = connections.get(key);
   if (!connection) {

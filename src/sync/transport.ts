@@ -46,12 +46,8 @@ export interface TransportServer {
  * Main side factory for the service-worker mode (`src/sync/sw-fallback.ts`).
  * @param serviceWorkerUrl URL of `dist/service-worker.js` (or a copy at the
  *   site root, for a wider scope), as given by the `service-worker` attribute.
- * @param worker the dedicated worker whose requests this server answers.
  */
-export type CreateServiceWorkerServer = (
-  serviceWorkerUrl: string,
-  worker: Worker,
-) => Promise<TransportServer>;
+export type CreateServiceWorkerServer = (serviceWorkerUrl: string) => Promise<TransportServer>;
 
 /** Worker side factory for the service-worker mode: built from `server.init`. */
 export type CreateServiceWorkerTransport = (init: unknown) => BlockingTransport;

@@ -2,20 +2,21 @@
  * Finds the page's main-thread config of each interpreter type: the one
  * `<py-config>` (`<mpy-config>`), or the `config` attribute of the
  * main-thread scripts of that type, which must then all agree. Worker
- * scripts may each have their own (see {@link workerConfig}). The parser is
+ * scripts may each have their own, which their worker reads. The parser is
  * loaded only when a page has a config.
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
 import type { PyConfig } from '../runtime/config.js';
+import { baseUrl } from '../runtime/fetch-progress.js';
 import { loadConfig, type LoadedConfig } from '../runtime/load-config.js';
-import { typeOfKind } from '../runtime/registry.js';
 import type { InterpreterKind } from '../runtime/types.js';
-import type { ConfigElement } from './config-element.js';
+import { prefixOf } from './prefix.js';
 import { sourceScriptOf } from './script-tags.js';
 
 /** Where a config was found. */
 interface FoundConfig {
   value: string;
+  /** The config element's `type` (`json`, `toml`), else empty. */
   type: string;
   where: string;
   isUrl: boolean;
@@ -40,9 +41,9 @@ export function mainConfig(kind: InterpreterKind): Promise<LoadedConfig> {
       const found = findMainConfig(kind);
       let result: LoadedConfig = { config: {} };
       if (found) {
-        result = await loadConfig({ ...found, base: document.baseURI });
+        result = await loadConfig({ ...found, base: baseUrl() });
       }
-      config[typeOfKind[kind]] = structuredClone(result.config);
+      config[prefixOf(kind)] = structuredClone(result.config);
       return result;
     })();
     promise.catch(() => undefined); // each caller reports it
@@ -52,22 +53,13 @@ export function mainConfig(kind: InterpreterKind): Promise<LoadedConfig> {
 }
 
 /**
- * Reads a worker script's own `config` attribute (inline TOML/JSON or a URL).
- * @throws PyScriptError as {@link mainConfig}
- */
-export async function workerConfig(value: string, type = ''): Promise<LoadedConfig> {
-  if (!value.trim()) return { config: {} };
-  return loadConfig({ value, type, where: 'the config attribute of a worker script', base: document.baseURI });
-}
-
-/**
  * The main-thread config source of `kind` in `root`, if any.
  * @throws PyScriptError `PY0409` for two config elements, a config element
  * with both text and `src`, or a config element plus a different `config` attribute
  */
-export function findMainConfig(kind: InterpreterKind, root: ParentNode = document): FoundConfig | undefined {
-  const type = typeOfKind[kind];
-  const tag = `${type}-config`;
+function findMainConfig(kind: InterpreterKind, root: ParentNode = document): FoundConfig | undefined {
+  const prefix = prefixOf(kind);
+  const tag = `${prefix}-config`;
   const elements = [...root.querySelectorAll(tag)];
   const conflict = (message: string) => new PyScriptError(ErrorCode.CONFLICTING_CONFIG, message);
   if (elements.length > 1) {
@@ -79,8 +71,8 @@ export function findMainConfig(kind: InterpreterKind, root: ParentNode = documen
   let found: FoundConfig | undefined;
   const [element] = elements;
   if (element) {
-    // Properties set from JavaScript count as much as attributes.
-    const props = element as Partial<ConfigElement>;
+    // Properties set from JavaScript (a `ConfigElement`'s) count as much as attributes.
+    const props = element as Partial<{ src: string; type: string }>;
     const src = (props.src ?? element.getAttribute('src') ?? '').trim();
     const text = element.textContent ?? '';
     if (src && text.trim()) {
@@ -90,7 +82,7 @@ export function findMainConfig(kind: InterpreterKind, root: ParentNode = documen
     const different = attributes.find((value) => value.trim() !== found!.value.trim());
     if (different !== undefined) {
       throw conflict(
-        `<${tag}> and the config attribute of a <script type="${type}"> disagree: the main-thread scripts of one type share one config. ` +
+        `<${tag}> and the config attribute of a <script type="${prefix}"> disagree: the main-thread scripts of one type share one config. ` +
           `Remove the config attribute, or the <${tag}>.`,
       );
     }
@@ -98,18 +90,18 @@ export function findMainConfig(kind: InterpreterKind, root: ParentNode = documen
     const [first, ...rest] = attributes;
     if (rest.some((value) => value.trim() !== first.trim())) {
       throw conflict(
-        `Unable to use different configs on main: the <script type="${type}"> scripts on the main thread share one interpreter, so their config attributes must be equal. ` +
+        `Unable to use different configs on main: the <script type="${prefix}"> scripts on the main thread share one interpreter, so their config attributes must be equal. ` +
           'Use one config (or a <' + tag + '>), or give a script its own interpreter with the worker attribute.',
       );
     }
-    found = { value: first, type: '', where: `the config attribute of <script type="${type}">`, isUrl: false };
+    found = { value: first, type: '', where: `the config attribute of <script type="${prefix}">`, isUrl: false };
   }
   return found;
 }
 
 /** Main-thread scripts of `kind`: `<script type>` tags and `<x-script>` elements not made for one. */
 function mainScripts(kind: InterpreterKind, root: ParentNode): Element[] {
-  const type = typeOfKind[kind];
-  const selector = `script[type="${type}"]:not([worker]), ${type}-script:not([worker])`;
+  const prefix = prefixOf(kind);
+  const selector = `script[type="${prefix}"]:not([worker]), ${prefix}-script:not([worker])`;
   return [...root.querySelectorAll(selector)].filter((element) => element.localName === 'script' || !sourceScriptOf(element));
 }

@@ -18,9 +18,6 @@ const hosts = new WeakMap<HTMLScriptElement, Element>();
 /** The `<script>` a host stands for, if it was made for one. */
 export const sourceScriptOf = (host: Element): HTMLScriptElement | null => scripts.get(host) ?? null;
 
-/** The host made for a `<script type="py">`, if any. */
-export const hostOf = (script: HTMLScriptElement): Element | undefined => hosts.get(script);
-
 /** Gives every not yet handled `<script type="py|mpy">` under `root` its host. */
 export function upgradeScriptTags(root: ParentNode): void {
   const found = root instanceof Element && root.matches(selector) ? [root] : [];
