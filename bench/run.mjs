@@ -93,6 +93,13 @@ const rows = [
       { name: 'pyscript', page: 'pyscript-worker-py-sync.html', expect: '5001 document.title reads' },
     ],
   },
+  {
+    // Ours alone: the rate of the fallback for pages without cross-origin isolation.
+    id: 'worker-mpy-sw-sync', title: 'MicroPython worker → main sync through the service worker (no COOP/COEP), `document.title`, median of 5×100', metric: 'rate',
+    contenders: [
+      { name: 'ours', page: 'ours-worker-mpy-sw-sync-noiso.html', expect: '501 document.title reads' },
+    ],
+  },
 ];
 
 // `--pages a.html,b.html`: an ad-hoc row of pages under bench/pages/ (say,
