@@ -7,10 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDemos } from './build-demos.mjs';
+import { inputDigest, stampPath } from './build-stamp.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const fast = process.argv.includes('--fast'); // skip types and manifest
+const digest = await inputDigest(root); // before reading anything, so an edit during the build makes it stale
 
 /** Every `.py` under src/python/: the Python `pyscript` package and its helpers, `{path: text}`. */
 async function pythonSources() {
@@ -105,12 +108,21 @@ if (existsSync(join(root, 'src/sync/service-worker.ts'))) {
   await build({ ...common, format: 'iife', entryPoints: { 'service-worker': 'src/sync/service-worker.ts' }, outdir: dist });
 }
 await cp(join(root, 'src/core.css'), join(dist, 'core.css'));
+// The framework demos (demo/frameworks/*/build/app.js); the tests mount them too.
+await buildDemos(root);
 
 if (!fast) {
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly'], { cwd: root, stdio: 'inherit' });
   await writeFile(join(dist, 'core.d.ts'), "export * from './types/index.js';\n");
+  // Element types for app code: pyscript-elements/react, /vue, /svelte (types only; the .js is empty).
+  for (const name of await readdir(join(root, 'types'))) {
+    await cp(join(root, 'types', name), join(dist, name));
+    if (name !== 'element-props.d.ts') await writeFile(join(dist, name.replace(/\.d\.ts$/, '.js')), 'export {};\n');
+  }
   execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--litelement', '--globs', 'src/elements/*.ts', 'src/editor/*.ts', '--exclude', 'src/**/*.test.ts'], { cwd: root, stdio: 'ignore' });
 }
+
+await writeFile(stampPath(root), `${digest}\n`);
 
 const { gzipSync } = await import('node:zlib');
 const core = await readFile(join(dist, 'core.js'));
