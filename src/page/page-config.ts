@@ -11,7 +11,7 @@ import { baseUrl } from '../runtime/fetch-progress.js';
 import { loadConfig, type LoadedConfig } from '../runtime/load-config.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import { prefixOf } from './prefix.js';
-import { sourceScriptOf } from './script-tags.js';
+import type { ScriptTags } from './script-tags.js';
 
 /** Where a config was found. */
 interface FoundConfig {
@@ -22,34 +22,43 @@ interface FoundConfig {
   isUrl: boolean;
 }
 
-const loaded = new Map<InterpreterKind, Promise<LoadedConfig>>();
+/** The page's main configs, by script prefix, each filled in once read (a copy: changing it changes nothing). */
+export type PageConfig = { py?: PyConfig; mpy?: PyConfig };
 
-/**
- * The page's main configs, by script type (`py`, `mpy`), each filled in
- * once that type's config has been read (a copy: changing it changes nothing).
- */
-export const config: { py?: PyConfig; mpy?: PyConfig } = {};
+/** The main-thread configs of one document, each read once. */
+export class PageConfigs {
+  /** The `config` export: each type's main config, once it has been read. */
+  readonly config: PageConfig = {};
+  readonly #document: Document;
+  readonly #scripts: ScriptTags;
+  readonly #loaded = new Map<InterpreterKind, Promise<LoadedConfig>>();
 
-/**
- * The page's main config for `kind`, read once (an empty config when there is none).
- * @throws PyScriptError `PY0409` for conflicting configs, `PY1000` for invalid text or a bad URL, `PY0404` for a config URL that cannot be fetched
- */
-export function mainConfig(kind: InterpreterKind): Promise<LoadedConfig> {
-  let promise = loaded.get(kind);
-  if (!promise) {
-    promise = (async () => {
-      const found = findMainConfig(kind);
-      let result: LoadedConfig = { config: {} };
-      if (found) {
-        result = await loadConfig({ ...found, base: baseUrl() });
-      }
-      config[prefixOf(kind)] = structuredClone(result.config);
-      return result;
-    })();
-    promise.catch(() => undefined); // each caller reports it
-    loaded.set(kind, promise);
+  constructor(document: Document, scripts: ScriptTags) {
+    this.#document = document;
+    this.#scripts = scripts;
   }
-  return promise;
+
+  /**
+   * The page's main config for `kind`, read once (an empty config when there is none).
+   * @throws PyScriptError `PY0409` for conflicting configs, `PY1000` for invalid text or a bad URL, `PY0404` for a config URL that cannot be fetched
+   */
+  main(kind: InterpreterKind): Promise<LoadedConfig> {
+    let promise = this.#loaded.get(kind);
+    if (!promise) {
+      promise = (async () => {
+        const found = findMainConfig(kind, this.#document, this.#scripts);
+        let result: LoadedConfig = { config: {} };
+        if (found) {
+          result = await loadConfig({ ...found, base: baseUrl() });
+        }
+        this.config[prefixOf(kind)] = structuredClone(result.config);
+        return result;
+      })();
+      promise.catch(() => undefined); // each caller reports it
+      this.#loaded.set(kind, promise);
+    }
+    return promise;
+  }
 }
 
 /**
@@ -57,7 +66,7 @@ export function mainConfig(kind: InterpreterKind): Promise<LoadedConfig> {
  * @throws PyScriptError `PY0409` for two config elements, a config element
  * with both text and `src`, or a config element plus a different `config` attribute
  */
-function findMainConfig(kind: InterpreterKind, root: ParentNode = document): FoundConfig | undefined {
+function findMainConfig(kind: InterpreterKind, root: ParentNode, scripts: ScriptTags): FoundConfig | undefined {
   const prefix = prefixOf(kind);
   const tag = `${prefix}-config`;
   const elements = [...root.querySelectorAll(tag)];
@@ -65,7 +74,7 @@ function findMainConfig(kind: InterpreterKind, root: ParentNode = document): Fou
   if (elements.length > 1) {
     throw conflict(`Too many <${tag}> elements (${elements.length}): a page has one config per interpreter type. Merge them into one <${tag}>.`);
   }
-  const attributes = mainScripts(kind, root)
+  const attributes = mainScripts(kind, root, scripts)
     .map((script) => script.getAttribute('config') ?? '')
     .filter((value) => value.trim());
   let found: FoundConfig | undefined;
@@ -100,8 +109,8 @@ function findMainConfig(kind: InterpreterKind, root: ParentNode = document): Fou
 }
 
 /** Main-thread scripts of `kind`: `<script type>` tags and `<x-script>` elements not made for one. */
-function mainScripts(kind: InterpreterKind, root: ParentNode): Element[] {
+function mainScripts(kind: InterpreterKind, root: ParentNode, scripts: ScriptTags): Element[] {
   const prefix = prefixOf(kind);
   const selector = `script[type="${prefix}"]:not([worker]), ${prefix}-script:not([worker])`;
-  return [...root.querySelectorAll(selector)].filter((element) => element.localName === 'script' || !sourceScriptOf(element));
+  return [...root.querySelectorAll(selector)].filter((element) => element.localName === 'script' || !scripts.sourceOf(element));
 }

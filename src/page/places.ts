@@ -9,29 +9,37 @@
  * @packageDocumentation
  */
 
-const roots = new Set<WeakRef<ShadowRoot>>();
-const known = new WeakSet<ShadowRoot>();
+/** The output places of one document. */
+export class Places {
+  readonly #document: Document;
+  readonly #roots = new Set<WeakRef<ShadowRoot>>();
+  readonly #known = new WeakSet<ShadowRoot>();
 
-/** Makes ids inside `node`'s shadow root (if it is in one) findable by {@link findPlace}. */
-export function registerRoot(node: Node): void {
-  const root = node.getRootNode();
-  if (!(root instanceof ShadowRoot) || known.has(root)) return;
-  known.add(root);
-  roots.add(new WeakRef(root));
-}
-
-/** The element with this id: in the document, else in a registered shadow root; null when there is none. */
-export function findPlace(id: string): HTMLElement | null {
-  const found = document.getElementById(id);
-  if (found) return found;
-  for (const ref of roots) {
-    const root = ref.deref();
-    if (!root) {
-      roots.delete(ref);
-      continue;
-    }
-    const inRoot = root.host.isConnected ? root.getElementById(id) : null;
-    if (inRoot) return inRoot;
+  constructor(document: Document) {
+    this.#document = document;
   }
-  return null;
+
+  /** Makes ids inside `node`'s shadow root (if it is in one) findable by {@link find}. */
+  register(node: Node): void {
+    const root = node.getRootNode();
+    if (!(root instanceof ShadowRoot) || this.#known.has(root)) return;
+    this.#known.add(root);
+    this.#roots.add(new WeakRef(root));
+  }
+
+  /** The element with this id: in the document, else in a registered shadow root; null when there is none. */
+  find(id: string): HTMLElement | null {
+    const found = this.#document.getElementById(id);
+    if (found) return found;
+    for (const ref of this.#roots) {
+      const root = ref.deref();
+      if (!root) {
+        this.#roots.delete(ref);
+        continue;
+      }
+      const inRoot = root.host.isConnected ? root.getElementById(id) : null;
+      if (inRoot) return inRoot;
+    }
+    return null;
+  }
 }

@@ -12,45 +12,55 @@ const hostTags: Record<string, string> = { py: 'py-script', mpy: 'mpy-script', '
 const selector = Object.keys(hostTags).map((type) => `script[type="${type}"]`).join(',');
 const copied = ['src', 'target', 'async', 'worker', 'name', 'config', 'service-worker', 'env', 'setup'];
 
-const scripts = new WeakMap<Element, HTMLScriptElement>();
-const hosts = new WeakMap<HTMLScriptElement, Element>();
+/** The `<script>` tags of one document and the hosts made for them. */
+export class ScriptTags {
+  readonly #document: Document;
+  readonly #scripts = new WeakMap<Element, HTMLScriptElement>();
+  readonly #hosts = new WeakMap<HTMLScriptElement, Element>();
 
-/** The `<script>` a host stands for, if it was made for one. */
-export const sourceScriptOf = (host: Element): HTMLScriptElement | null => scripts.get(host) ?? null;
-
-/** Gives every not yet handled `<script type="py|mpy">` under `root` its host. */
-export function upgradeScriptTags(root: ParentNode): void {
-  const found = root instanceof Element && root.matches(selector) ? [root] : [];
-  for (const script of [...found, ...root.querySelectorAll(selector)] as HTMLScriptElement[]) {
-    if (hosts.has(script) || !script.isConnected) continue;
-    const host = document.createElement(hostTags[script.type]);
-    for (const name of copied) {
-      const value = script.getAttribute(name);
-      if (value !== null) host.setAttribute(name, value);
-    }
-    scripts.set(host, script);
-    hosts.set(script, host);
-    script.after(host);
+  constructor(document: Document) {
+    this.#document = document;
   }
-}
 
-/** Watches `document` for scripts added or removed later. */
-export function observeScriptTags(): MutationObserver {
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) upgradeScriptTags(node);
-      for (const node of record.removedNodes) {
-        if (!(node instanceof Element)) continue;
-        const removed = node.matches(selector) ? [node] : [...node.querySelectorAll(selector)];
-        for (const script of removed as HTMLScriptElement[]) {
-          const host = hosts.get(script);
-          if (host?.isConnected && !script.isConnected) host.remove();
+  /** The `<script>` a host stands for, if it was made for one. */
+  sourceOf(host: Element): HTMLScriptElement | null {
+    return this.#scripts.get(host) ?? null;
+  }
+
+  /** Gives every not yet handled `<script type="py|mpy">` under `root` its host. */
+  upgrade(root: ParentNode): void {
+    const found = root instanceof Element && root.matches(selector) ? [root] : [];
+    for (const script of [...found, ...root.querySelectorAll(selector)] as HTMLScriptElement[]) {
+      if (this.#hosts.has(script) || !script.isConnected) continue;
+      const host = this.#document.createElement(hostTags[script.type]);
+      for (const name of copied) {
+        const value = script.getAttribute(name);
+        if (value !== null) host.setAttribute(name, value);
+      }
+      this.#scripts.set(host, script);
+      this.#hosts.set(script, host);
+      script.after(host);
+    }
+  }
+
+  /** Watches the document for scripts added or removed later. */
+  observe(): MutationObserver {
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node instanceof Element) this.upgrade(node);
+        for (const node of record.removedNodes) {
+          if (!(node instanceof Element)) continue;
+          const removed = node.matches(selector) ? [node] : [...node.querySelectorAll(selector)];
+          for (const script of removed as HTMLScriptElement[]) {
+            const host = this.#hosts.get(script);
+            if (host?.isConnected && !script.isConnected) host.remove();
+          }
         }
       }
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true });
-  return observer;
+    });
+    observer.observe(this.#document, { childList: true, subtree: true });
+    return observer;
+  }
 }
 
 /**
@@ -60,7 +70,7 @@ export function observeScriptTags(): MutationObserver {
  * what the author typed.
  */
 export function elementCode(host: HTMLElement): string {
-  const decoder = document.createElement('textarea');
+  const decoder = host.ownerDocument.createElement('textarea');
   decoder.innerHTML = host.innerHTML;
   return decoder.value;
 }
