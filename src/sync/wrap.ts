@@ -36,15 +36,14 @@ export interface ForeignValues {
   free(fn: Function): void;
 }
 
-const plainValues: ForeignValues = { keep: (fn) => fn, toJs: () => undefined, free: () => undefined };
-
 /** Options of a {@link WorkerEndpoint}. */
 export interface WorkerEndpointOptions {
   /** The blocking lane; without it, sync access to main raises `unavailable`. */
   transport?: BlockingTransport;
   /** Posts an async message to main. */
   post(message: WorkerMessage): void;
-  foreign?: ForeignValues;
+  /** How the interpreter's own objects cross (see `runtime/foreign-values.ts`). */
+  foreign: ForeignValues;
   /** The message of the error raised when there is no blocking transport. */
   unavailable: string;
 }
@@ -81,7 +80,7 @@ export class WorkerEndpoint implements RemoteHost {
   constructor(options: WorkerEndpointOptions) {
     this.#options = options;
     this.#transport = options.transport;
-    this.#foreign = options.foreign ?? plainValues;
+    this.#foreign = options.foreign;
     if (this.#transport) {
       this.window = createRemote(this, WINDOW_REF, { c: 'Window', t: 'Window' });
       this.document = createRemote(this, DOCUMENT_REF, { c: 'HTMLDocument', t: 'HTMLDocument' });
