@@ -12,7 +12,8 @@
 //
 // Elements and the editor are siblings: neither imports the other. Type-only
 // imports count (a type names a dependency too). Test files (`*.test.ts`) are
-// left out. Each folder's README.md says the same in words.
+// left out. Each layer folder's README.md says the same in words, in a line
+// `May import: …` that this script checks against RULES too.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +74,21 @@ export function checkLayers(files) {
   return problems;
 }
 
+/**
+ * The layer folders whose README (`{folder: text}`) lacks the line
+ * `May import: a, b.` or names other layers than {@link RULES}.
+ */
+export function checkReadmes(readmes) {
+  const problems = [];
+  for (const layer of ['elements', 'editor', 'page', 'runtime', 'sync']) {
+    const line = /^May import: (.*)\.$/m.exec(readmes[layer] ?? '')?.[1];
+    const listed = line?.split(',').map((name) => name.trim()).sort().join(', ');
+    const expected = [...RULES[layer]].sort().join(', ');
+    if (listed !== expected) problems.push(`src/${layer}/README.md: says "May import: ${line ?? '(no such line)'}", the rule is "${expected}"`);
+  }
+  return problems;
+}
+
 /** The TypeScript sources under `dir`, tests left out, as `{path: source}`. */
 export function readSources(dir) {
   const files = {};
@@ -85,9 +101,20 @@ export function readSources(dir) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const problems = checkLayers(readSources(fileURLToPath(new URL('../src', import.meta.url))));
+  const src = fileURLToPath(new URL('../src', import.meta.url));
+  const readme = (layer) => {
+    try {
+      return readFileSync(join(src, layer, 'README.md'), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const problems = [
+    ...checkLayers(readSources(src)),
+    ...checkReadmes(Object.fromEntries(Object.keys(RULES).map((layer) => [layer, readme(layer)]))),
+  ];
   if (problems.length) {
-    console.error(`Forbidden imports (see the layers in scripts/check-layers.mjs):\n  ${problems.join('\n  ')}`);
+    console.error(`Forbidden imports, or folder READMEs that say otherwise (see the layers in scripts/check-layers.mjs):\n  ${problems.join('\n  ')}`);
     process.exit(1);
   }
 }

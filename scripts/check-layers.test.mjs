@@ -1,7 +1,7 @@
 // Unit tests of the layer check (node --test scripts/), run by `npm test`'s pretest.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkLayers, importsOf, layerOf } from './check-layers.mjs';
+import { checkLayers, checkReadmes, importsOf, layerOf } from './check-layers.mjs';
 
 test('finds static, type-only, re-exported, side-effect and dynamic imports', () => {
   const source = `
@@ -60,5 +60,19 @@ test('reports a file outside every layer and an import leaving src/', () => {
   assert.deepEqual(checkLayers({ 'stray.ts': '', 'sync/x.ts': "import '../../test/wait.js';" }), [
     'stray.ts: not in any layer (add it to scripts/check-layers.mjs)',
     'sync/x.ts imports ../../test/wait.js (sync → outside the layers)',
+  ]);
+});
+
+test('checks that each layer folder\'s README states its rule', () => {
+  const readmes = {
+    elements: '# src/elements/\n\nMay import: page, runtime, errors.\n',
+    editor: 'May import: runtime, page, errors.',
+    page: 'May import: runtime, errors, sync.',
+    runtime: 'no line',
+    sync: 'May import: errors.',
+  };
+  assert.deepEqual(checkReadmes(readmes), [
+    'src/page/README.md: says "May import: runtime, errors, sync", the rule is "errors, runtime"',
+    'src/runtime/README.md: says "May import: (no such line)", the rule is "errors, sync"',
   ]);
 });
