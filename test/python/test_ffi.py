@@ -54,20 +54,21 @@ def test_create_proxy_keeps_a_callable_for_later():
     assert holder.callback(21) == 42
 
 
-if MICROPYTHON:
+def test_create_proxy_is_a_pass_through_on_micropython():
+    if not MICROPYTHON:
+        skip("MicroPython only")
+    func = lambda: None  # noqa: E731
+    assert ffi.create_proxy(func) is func
 
-    def test_create_proxy_is_a_pass_through_on_micropython():
-        func = lambda: None  # noqa: E731
-        assert ffi.create_proxy(func) is func
 
-else:
-
-    def test_without_auto_the_borrowed_proxy_error_is_pyodides():
-        holder = window.Object.new()
-        window.Reflect.set(holder, "callback", lambda: 1)
-        try:
-            holder.callback()
-        except Exception as error:  # noqa: BLE001 - Pyodide's JsException
-            assert "borrowed proxy was automatically destroyed" in str(error), str(error)
-        else:
-            raise AssertionError("expected the borrowed proxy error")
+def test_without_auto_the_borrowed_proxy_error_is_pyodides():
+    if MICROPYTHON:
+        skip("Pyodide only")
+    holder = window.Object.new()
+    window.Reflect.set(holder, "callback", lambda: 1)
+    try:
+        holder.callback()
+    except Exception as error:  # noqa: BLE001 - Pyodide's JsException
+        assert "borrowed proxy was automatically destroyed" in str(error), str(error)
+    else:
+        raise AssertionError("expected the borrowed proxy error")
