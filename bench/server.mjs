@@ -1,5 +1,6 @@
 // The bench's static server: serves the built files raw (no module rewriting)
 // with the cross-origin isolation headers, on a free port of 127.0.0.1.
+// A page asked for with the query `?noiso` gets none, so it is not isolated.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -29,7 +30,8 @@ export async function startServer() {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path));
-    for (const [name, value] of Object.entries(isolationHeaders)) response.setHeader(name, value);
+    const isolated = new URL(request.url ?? '/', 'http://x').search !== '?noiso';
+    if (isolated) for (const [name, value] of Object.entries(isolationHeaders)) response.setHeader(name, value);
     try {
       if (!servedPrefixes.some((prefix) => path.startsWith(prefix)) || !file.startsWith(root)) throw new Error('outside');
       const info = await stat(file);

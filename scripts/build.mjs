@@ -27,8 +27,8 @@ async function pythonSources() {
 
 /**
  * The same files compiled to MicroPython bytecode, `{path.mpy: base64}`:
- * importing them skips MicroPython's compiler, which on the hello page cut
- * `from pyscript import display` from ~80 to ~30 ms.
+ * importing them skips MicroPython's compiler (what it saves:
+ * bench/README.md, "Measurement history").
  */
 function micropythonBytecode(sources) {
   const output = execFileSync(process.execPath, ['--no-experimental-fetch', join(root, 'scripts/mpy-compile.cjs')], {

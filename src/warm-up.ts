@@ -14,19 +14,19 @@ import { preloadWasm } from './runtime/micropython.js';
 import { loadPyodideSnapshot } from './runtime/pyodide.js';
 import { loadPythonPackage, packageForm } from './runtime/python-package.js';
 
-const types = [
-  { type: 'mpy', kind: 'micropython', module: 'micropython/micropython.mjs', wasm: 'micropython/micropython.wasm' },
-  { type: 'py', kind: 'pyodide', module: 'pyodide/pyodide.mjs', wasm: '' },
+const interpreters = [
+  { prefix: 'mpy', kind: 'micropython', module: 'micropython/micropython.mjs', wasm: 'micropython/micropython.wasm' },
+  { prefix: 'py', kind: 'pyodide', module: 'pyodide/pyodide.mjs', wasm: '' },
 ] as const;
 
 function warmUp(): void {
   // Before the parser is done the scripts are not all there; define.ts waits.
   if (typeof document === 'undefined' || document.readyState === 'loading') return;
   let recording = false;
-  for (const { type, kind, module, wasm } of types) {
-    const scripts = `script[type="${type}"]:not([worker]), ${type}-script:not([worker])`;
+  for (const { prefix, kind, module, wasm } of interpreters) {
+    const scripts = `script[type="${prefix}"]:not([worker]), ${prefix}-script:not([worker])`;
     if (!document.querySelector(scripts)) continue;
-    const configs = [...document.querySelectorAll(`${type}-config, script[type="${type}"][config], ${type}-script[config]`)];
+    const configs = [...document.querySelectorAll(`${prefix}-config, script[type="${prefix}"][config], ${prefix}-script[config]`)];
     if (configs.some((el) => /interpreter/.test(`${el.textContent} ${el.getAttribute('config') ?? ''} ${el.getAttribute('src') ?? ''}`))) continue;
     // The module first: it is on the critical path (fetch, parse, evaluate).
     import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures

@@ -292,6 +292,19 @@ document.getElementById("sum").textContent = str(await calc.add(5, 3))
     expect(win.workerConfigAnswer).to.equal(42);
   });
 
+  it('resolves relative URLs of a worker script\'s inline config against the page, not worker.js', async function () {
+    this.timeout(60_000);
+    // The same file as above, named relative to this page's folder.
+    const folder = new URL('.', document.baseURI).pathname;
+    const relative = new URL('/test/fixtures/config/single.py', document.baseURI).pathname.slice(folder.length);
+    expect(relative).to.not.match(/^\//);
+    const el = await workerScript('from pyscript import window\nimport single\nwindow.workerRelativeAnswer = single.answer()\n', {
+      config: JSON.stringify({ files: { [`./${relative}`]: './single.py' } }),
+    });
+    expect(el.querySelector('.py-error')?.textContent ?? '').to.equal('');
+    expect(win.workerRelativeAnswer).to.equal(42);
+  });
+
   it('gives each worker script its own worker: a global of one is undefined in the next', async function () {
     this.timeout(60_000);
     const container = await fixture<HTMLElement>(html`<div></div>`);

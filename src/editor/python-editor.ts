@@ -4,22 +4,23 @@
  * CodeMirror editor with a run button and an output area, whose code always
  * runs in a web worker. The element itself lives in `core.js` and is small;
  * CodeMirror comes from `dist/editor.js`, imported when the first editor
- * connects. The worker is its env's ({@link editorEnv}), started on the
+ * connects. The worker is its env's (`page/editor-env.ts`), started on the
  * first run.
  */
 import { css, ReactiveElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ErrorCode, PyScriptError } from '../errors.js';
-import { emit } from '../elements/events.js';
-import { findPlace, registerRoot } from '../elements/places.js';
-import { reportError, toPyScriptError } from '../elements/report.js';
-import { elementCode, sourceScriptOf } from '../elements/script-tags.js';
+import type { EditorEnv } from '../page/editor-env.js';
+import { emit } from '../page/events.js';
+import { pageOf } from '../page/page.js';
+import { prefixOf } from '../page/prefix.js';
+import { reportError, toPyScriptError } from '../page/report.js';
+import { elementCode } from '../page/script-tags.js';
 import { dedent } from '../runtime/dedent.js';
 import { importLazy } from '../runtime/lazy.js';
-import { fetchText } from '../runtime/fetch-progress.js';
-import { typeOfKind } from '../runtime/registry.js';
+import { baseUrl, fetchText } from '../runtime/fetch-progress.js';
 import type { InterpreterKind } from '../runtime/types.js';
-import { editorEnv, type EditorEnv } from './env.js';
+import { askInline } from './ask-inline.js';
 import type { CodeView } from './view.js';
 
 type ViewModule = typeof import('./view.js');
@@ -27,8 +28,6 @@ let viewModule: Promise<ViewModule> | undefined;
 
 /** `dist/editor.js` (the sources' `view.ts` when served unbundled), once per page. */
 const loadView = (): Promise<ViewModule> => (viewModule ??= importLazy<ViewModule>('editor', '../editor/view.ts'));
-
-let ids = 0;
 
 export abstract class PythonEditorElement extends ReactiveElement {
   static override styles = css`
@@ -76,7 +75,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
 
   /** The `<script type="py-editor">` this element stands for, if any. */
   get sourceScript(): HTMLScriptElement | null {
-    return sourceScriptOf(this);
+    return pageOf(this).scripts.sourceOf(this);
   }
 
   /** The code in the editor. Setting it replaces the text. */
@@ -107,11 +106,12 @@ export abstract class PythonEditorElement extends ReactiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    registerRoot(this);
+    const page = pageOf(this);
+    page.places.register(this);
     if (!this.#source) {
       this.#source = this.#readSource();
       this.#source.catch(() => undefined); // shown by #run
-      this.#env = editorEnv(this.kind, this.env);
+      this.#env = page.editorEnvs.get(this.kind, this.env);
       this.#env.adopt({ config: this.config, serviceWorker: this.serviceWorker });
       if (this.setup) return this.#env.addSetup(this.#source);
       this.#exposeOnScript();
@@ -159,7 +159,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
     button.addEventListener('click', () => void this.run());
     box.append(holder, button);
     root.append(box, document.createElement('slot'));
-    if (!this.id) this.id = `${typeOfKind[this.kind]}-editor-${++ids}`;
+    if (!this.id) this.id = `${prefixOf(this.kind)}-editor-${pageOf(this).nextId('editor')}`;
     const output = (this.#output = document.createElement('div'));
     output.className = 'py-editor-output';
     output.id = `${this.id}-output`;
@@ -193,7 +193,6 @@ export abstract class PythonEditorElement extends ReactiveElement {
   }
 
   async #run(): Promise<PyScriptError | undefined> {
-    const type = `${typeOfKind[this.kind]}-editor`;
     const place = this.#outputPlace();
     this.#button?.setAttribute('aria-busy', 'true');
     let error: PyScriptError | undefined;
@@ -201,7 +200,9 @@ export abstract class PythonEditorElement extends ReactiveElement {
       if (!this.#env) throw new PyScriptError(ErrorCode.PYTHON, 'Add the editor to the page before running it.');
       await this.#source;
       place?.replaceChildren();
-      const outcome = await this.#env.run(this.code, place?.id ?? '');
+      // input() asks in the output place while it is on the page, else with window.prompt.
+      const ask = place && ((prompt: string) => (place.isConnected ? askInline(place, prompt) : globalThis.prompt(prompt)));
+      const outcome = await this.#env.run(this.code, place?.id ?? '', ask);
       for (const configError of outcome.configErrors) if (place) reportError(place, configError);
       error = outcome.error;
     } catch (caught) {
@@ -212,7 +213,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
       if (place) reportError(place, error);
       else console.error(error.message);
     }
-    emit(this.sourceScript ?? this, `${type}:done`, error ? { error } : {});
+    emit(this.sourceScript ?? this, `${prefixOf(this.kind)}-editor:done`, error ? { error } : {});
     return error;
   }
 
@@ -223,7 +224,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
 
   /** Where a run's output goes: the `target` element, else the output area. */
   #outputPlace(): HTMLElement | undefined {
-    const target = this.#targetId && findPlace(this.#targetId);
+    const target = this.#targetId && pageOf(this).places.find(this.#targetId);
     return target || this.#output;
   }
 
@@ -256,4 +257,4 @@ export abstract class PythonEditorElement extends ReactiveElement {
   }
 }
 
-const fetchCode = (src: string): Promise<string> => fetchText(new URL(src, document.baseURI).href, '');
+const fetchCode = (src: string): Promise<string> => fetchText(new URL(src, baseUrl()).href, '');

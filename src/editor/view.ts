@@ -37,7 +37,7 @@ export interface CodeViewOptions {
 }
 
 /** Shift+Enter and Ctrl/Cmd+Enter run the code, ahead of the default keymap's Mod-Enter. */
-export function runKeymap(onRun: () => void): Extension {
+function runKeymap(onRun: () => void): Extension {
   const run = () => {
     onRun();
     return true;

@@ -7,17 +7,16 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PyScriptError } from '../errors.js';
+import { isAsyncCode } from '../runtime/async-code.js';
 import { dedent } from '../runtime/dedent.js';
-import { fetchText } from '../runtime/fetch-progress.js';
-import { hooks, joinCode, type HookCallback } from '../runtime/hooks.js';
-import { typeOfKind } from '../runtime/registry.js';
+import { baseUrl, fetchText } from '../runtime/fetch-progress.js';
+import { joinCode, type HookCallback } from '../runtime/hooks.js';
 import type { Interpreter, InterpreterKind } from '../runtime/types.js';
-import { allDone } from './all-done.js';
-import { emit } from './events.js';
-import { mainInterpreter } from './main-interpreters.js';
-import { findPlace, registerRoot } from './places.js';
-import { reportError, toPyScriptError } from './report.js';
-import { elementCode } from './script-tags.js';
+import { emit } from '../page/events.js';
+import { pageOf, type Page } from '../page/page.js';
+import { prefixOf } from '../page/prefix.js';
+import { reportError, toPyScriptError } from '../page/report.js';
+import { elementCode } from '../page/script-tags.js';
 import { WorkerScript, type WorkerScriptHost } from './worker-script.js';
 
 /** What the controller needs from its element. */
@@ -32,10 +31,8 @@ export interface ScriptHost extends ReactiveControllerHost, HTMLElement {
   interpreter: unknown;
 }
 
-let ids = 0;
-
-/** Resolves once the HTML parser has finished, so element text is complete. */
-const parsed = (): Promise<void> =>
+/** Resolves once the HTML parser has finished with `document`, so element text is complete. */
+const parsed = (document: Document): Promise<void> =>
   document.readyState === 'loading'
     ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
     : Promise.resolve();
@@ -73,9 +70,15 @@ export class InterpreterController implements ReactiveController {
   hostConnected(): void {
     if (this.#started) return;
     this.#started = true;
-    registerRoot(this.#host);
-    allDone.track(this.done);
-    void this.#start();
+    const page = this.#page;
+    page.places.register(this.#host);
+    page.allDone.track(this.done);
+    void this.#start(page);
+  }
+
+  /** The state of the host's document. */
+  get #page(): Page {
+    return pageOf(this.#host);
   }
 
   /** The element events are dispatched on: the `<script>` when there is one. */
@@ -87,21 +90,21 @@ export class InterpreterController implements ReactiveController {
   get targetId(): string {
     const host = this.#host;
     if (host.target) return host.target.replace(/^#/, '');
-    if (!host.id) host.id = `${typeOfKind[this.kind]}-${++ids}`;
+    if (!host.id) host.id = `${prefixOf(this.kind)}-${this.#page.nextId('script')}`;
     return host.id;
   }
 
-  async #start(): Promise<void> {
+  async #start(page: Page): Promise<void> {
     const host = this.#host;
-    const type = typeOfKind[this.kind];
+    const prefix = prefixOf(this.kind);
     let failure: PyScriptError | undefined;
     try {
-      await parsed();
+      await parsed(page.document);
       const source = this.#readSource();
       source.catch(() => undefined); // awaited below, after boot; not unhandled
-      if (host.worker) return await this.#runWorker(source);
-      const main = mainInterpreter(this.kind);
-      const stopProgress = main.onProgress((progress) => emit(this.eventTarget, `${type}:progress`, progress));
+      if (host.worker) return await this.#runWorker(page, source);
+      const main = page.interpreter(this.kind);
+      const stopProgress = main.onProgress((progress) => emit(this.eventTarget, `${prefix}:progress`, progress));
       const interpreter = await main.boot().finally(stopProgress);
       await main.enqueue(async () => {
         // Config errors show once, at the first script; the scripts still run.
@@ -109,32 +112,32 @@ export class InterpreterController implements ReactiveController {
         const code = await source;
         main.currentTarget = this.targetId;
         host.interpreter = interpreter.raw;
-        await this.#runHooks(hooks.main.onReady, interpreter);
+        await this.#runHooks(page.hooks.main.onReady, interpreter);
         this.#resolveReady();
-        emit(this.eventTarget, `${type}:ready`, {});
-        await this.#execute(interpreter, code);
+        emit(this.eventTarget, `${prefix}:ready`, {});
+        await this.#execute(page, interpreter, code);
       });
     } catch (error) {
       failure = toPyScriptError(error);
       this.#rejectReady(failure);
       reportError(this.#errorPlace(), failure);
     } finally {
-      emit(this.eventTarget, `${type}:done`, failure ? { error: failure } : {});
+      emit(this.eventTarget, `${prefix}:done`, failure ? { error: failure } : {});
       this.#resolveDone();
     }
   }
 
   /** A `worker` script: its own worker runs the code (see `worker-script.ts`). */
-  async #runWorker(source: Promise<{ code: string; filename?: string }>): Promise<void> {
-    const type = typeOfKind[this.kind];
-    this.#worker = new WorkerScript(this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId);
+  async #runWorker(page: Page, source: Promise<{ code: string; filename?: string }>): Promise<void> {
+    const prefix = prefixOf(this.kind);
+    this.#worker = new WorkerScript(page, this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId);
     await this.#worker.run({
       ready: (worker) => {
         this.#resolveReady();
-        emit(this.eventTarget, `${type}:ready`, { worker });
+        emit(this.eventTarget, `${prefix}:ready`, { worker });
       },
       configError: (error) => reportError(this.#errorPlace(), error),
-      progress: (progress) => emit(this.eventTarget, `${type}:progress`, progress),
+      progress: (progress) => emit(this.eventTarget, `${prefix}:progress`, progress),
     });
   }
 
@@ -154,9 +157,9 @@ export class InterpreterController implements ReactiveController {
     return fetchSource(src);
   }
 
-  async #execute(interpreter: Interpreter, { code, filename }: { code: string; filename?: string }) {
-    const isAsync = this.#host.async || /\bawait\b/.test(code);
-    const side = hooks.main;
+  async #execute(page: Page, interpreter: Interpreter, { code, filename }: { code: string; filename?: string }) {
+    const isAsync = this.#host.async || isAsyncCode(code);
+    const side = page.hooks.main;
     await this.#runHooks(isAsync ? side.onBeforeRunAsync : side.onBeforeRun, interpreter);
     const before = joinCode(isAsync ? side.codeBeforeRunAsync : side.codeBeforeRun);
     if (before) await interpreter.run(before, { async: isAsync });
@@ -171,13 +174,13 @@ export class InterpreterController implements ReactiveController {
   }
 
   #errorPlace(): Element {
-    const target = this.#host.target && findPlace(this.targetId);
+    const target = this.#host.target && this.#page.places.find(this.targetId);
     return target || this.#host;
   }
 }
 
 /** Fetches a script's `src`; a failed fetch is a PY0404 naming the URL. */
 async function fetchSource(src: string): Promise<{ code: string; filename: string }> {
-  const code = await fetchText(new URL(src, document.baseURI).href, '');
+  const code = await fetchText(new URL(src, baseUrl()).href, '');
   return { code, filename: src.split('/').pop() || src };
 }

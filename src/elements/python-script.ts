@@ -7,7 +7,7 @@ import { ReactiveElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import { InterpreterController, type ScriptHost } from './interpreter-controller.js';
-import { sourceScriptOf } from './script-tags.js';
+import { pageOf } from '../page/page.js';
 
 export abstract class PythonScriptElement extends ReactiveElement implements ScriptHost {
   /** URL of a Python file to run instead of the inline text. */
@@ -36,7 +36,7 @@ export abstract class PythonScriptElement extends ReactiveElement implements Scr
 
   /** The `<script type="py">` this element stands for, if any. */
   get sourceScript(): HTMLScriptElement | null {
-    return sourceScriptOf(this);
+    return pageOf(this).scripts.sourceOf(this);
   }
 
   /** Resolves after bootstrap, just before the code runs; rejects if bootstrap failed. */

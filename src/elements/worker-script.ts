@@ -7,10 +7,9 @@
  * the element terminates the worker.
  */
 import type { PyScriptError } from '../errors.js';
-import { hooks } from '../runtime/hooks.js';
 import { PythonWorker } from '../runtime/py-worker.js';
 import type { InterpreterKind, Progress } from '../runtime/types.js';
-import { findPlace } from './places.js';
+import type { Page } from '../page/page.js';
 
 /** The element attributes a worker script reads. */
 export interface WorkerScriptHost extends HTMLElement {
@@ -35,9 +34,11 @@ export interface WorkerScriptCallbacks {
 export class WorkerScript {
   readonly handle: PythonWorker;
   readonly #host: WorkerScriptHost;
+  readonly #page: Page;
   #progress?: (progress: Progress) => void;
 
-  constructor(kind: InterpreterKind, host: WorkerScriptHost, code: { code: string; filename?: string }, targetId: string) {
+  constructor(page: Page, kind: InterpreterKind, host: WorkerScriptHost, code: { code: string; filename?: string }, targetId: string) {
+    this.#page = page;
     this.#host = host;
     const attribute = (name: string) => host.sourceScript?.getAttribute(name) ?? host.getAttribute(name) ?? '';
     this.handle = new PythonWorker(kind, {
@@ -51,8 +52,8 @@ export class WorkerScript {
       targetId,
       quiet: true,
       onProgress: (progress) => this.#progress?.(progress),
-      findElement: findPlace,
-    });
+      findElement: (id) => page.places.find(id),
+    }, page.workerContext);
   }
 
   /**
@@ -62,7 +63,7 @@ export class WorkerScript {
   async run(callbacks: WorkerScriptCallbacks): Promise<void> {
     const { handle } = this;
     this.#progress = callbacks.progress;
-    for (const callback of hooks.main.onWorker) await callback(handle, this.#host.sourceScript ?? this.#host);
+    for (const callback of this.#page.hooks.main.onWorker) await callback(handle, this.#host.sourceScript ?? this.#host);
     const ready = handle.ready.then(
       () => {
         for (const error of handle.configErrors) callbacks.configError(error);

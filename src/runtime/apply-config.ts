@@ -90,11 +90,6 @@ export function prepareConfig(config: PyConfig, options: ConfigOptions): Prepare
   };
 }
 
-/** {@link prepareConfig} and `apply()` in one call, for an interpreter that is already up. */
-export function applyConfig(interpreter: Interpreter, config: PyConfig, options: ConfigOptions): Promise<JsModulesBridge> {
-  return prepareConfig(config, options).apply(interpreter);
-}
-
 async function fetchFile(url: string, path: string, stage: ProgressStage): Promise<FetchedFile> {
   return { url, path, bytes: await fetchBytes(url, 'file', stage) };
 }

@@ -17,15 +17,13 @@ import type { Interpreter, InterpreterKind, Streams } from './types.js';
 
 export interface BootOptions {
   streams?: Streams;
-  /** URL of another interpreter build (the `interpreter` config key). */
-  url?: string;
   /** The `_pyscript` module; filled in by the caller. */
   bridge: PyscriptBridge;
   /** The parsed config: its files, packages and js_modules download while the interpreter does. */
   config?: PyConfig;
   /** URL of the config file, which relative config URLs resolve against (else `pageUrl`). */
   configUrl?: string;
-  /** The page's URL; a worker must pass it, as its own `location` is the worker script's. */
+  /** The page's URL (default {@link baseUrl}); a worker must pass it, as its own `location` is the worker script's. */
   pageUrl?: string;
   /** Which `js_modules` table to import here (default `main`). */
   side?: 'main' | 'worker';
@@ -48,7 +46,7 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
   const { config, onProgress } = options;
   const base = options.configUrl ?? options.pageUrl ?? baseUrl();
   // checkConfig() has made sure `interpreter` is a valid URL.
-  const url = options.url ?? (config?.interpreter ? new URL(config.interpreter, base).href : undefined);
+  const url = config?.interpreter ? new URL(config.interpreter, base).href : undefined;
   // The Python package downloads while the interpreter does.
   const form = packageForm(kind, url === undefined);
   loadPythonPackage(form).catch(() => undefined); // awaited by installPythonPackage

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import type { PyscriptBridge } from './bridge.js';
+import { baseUrl } from './fetch-progress.js';
 import { openStore } from './idb-store.js';
 import type { InterpreterKind } from './types.js';
 
@@ -24,17 +25,14 @@ export interface BridgeOptions {
   findElement(id: string): object | null;
   /** The interpreter's config (a plain object). */
   config?: object;
-  /**
-   * The page URL relative URLs resolve against. Defaults to
-   * `document.baseURI` on the main thread; a worker must pass the page's.
-   */
+  /** The page URL relative URLs resolve against (default {@link baseUrl}); a worker must pass the page's. */
   baseUrl?: string;
 }
 
 /** Builds the `_pyscript` module for one interpreter. */
 export function createBridge(options: BridgeOptions): PyscriptBridge {
-  const baseUrl = options.baseUrl ?? globalThis.document?.baseURI ?? globalThis.location.href;
-  const resolve = (url: string) => new URL(url, baseUrl).href;
+  const base = options.baseUrl ?? baseUrl();
+  const resolve = (url: string) => new URL(url, base).href;
   return {
     RUNNING_IN_WORKER: options.worker ?? false,
     interpreter: options.interpreter,
@@ -43,7 +41,7 @@ export function createBridge(options: BridgeOptions): PyscriptBridge {
     config: options.config ?? {},
     current_target: options.currentTarget,
     find_element: options.findElement,
-    base_url: baseUrl,
+    base_url: base,
     fetch: (url, init) => fetchWithUrl(resolve(url), init),
     storage: openStore,
     WebSocket: globalThis.WebSocket,

@@ -81,7 +81,7 @@ export async function fetchText(url: string, what: string): Promise<string> {
  * `fetch` whose failures are `PY0404` errors naming the URL and status.
  * @param what what the URL is for (`config`, `file`), or `''` for code
  */
-export async function fetchChecked(url: string, what: string): Promise<Response> {
+async function fetchChecked(url: string, what: string): Promise<Response> {
   const subject = what ? `${what} ${url}` : url;
   let response: Response;
   try {
@@ -104,5 +104,9 @@ export function absoluteUrl(url: string, base: string): string {
   }
 }
 
-/** The URL relative URLs resolve against: the document's base (also right in `srcdoc` frames), or a worker's location. */
+/**
+ * The URL relative URLs resolve against: the document's base (also right in
+ * `srcdoc` frames). The one place that computes it; a worker, whose own
+ * location is `worker.js`, is handed the page's instead.
+ */
 export const baseUrl = (): string => globalThis.document?.baseURI ?? globalThis.location.href;

@@ -81,7 +81,7 @@ export function writeTree(interpreter: Interpreter, path: string, data: string |
 }
 
 /** The interpreter's working directory (Pyodide: `/home/pyodide`; MicroPython: `/`). */
-export function workingDirectory(interpreter: Interpreter): string {
+function workingDirectory(interpreter: Interpreter): string {
   // Both interpreters are Emscripten builds exposing `FS`; the adapter interface has no `cwd`.
   const fs = (interpreter.raw as { FS?: { cwd?(): string } }).FS;
   return fs?.cwd?.() ?? '/';

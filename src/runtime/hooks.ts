@@ -8,6 +8,7 @@
  * worker's globals, not the closures of the page that added it.
  * @packageDocumentation
  */
+import { isPythonError, pythonErrorMessage } from './traceback.js';
 
 /**
  * Called with the interpreter's API and, on the main thread, the script
@@ -58,11 +59,14 @@ const createHooks = <Context>(): Hooks<Context> => ({
   onWorker: new Set(),
 });
 
-/** The page's hooks; add to these sets before scripts run (or workers start). */
-export const hooks: { main: Hooks; worker: Hooks<WorkerHookContext> } = {
-  main: createHooks<Element>(),
-  worker: createHooks<WorkerHookContext>(),
-};
+/** The hooks of one page: `main` for its main-thread scripts, `worker` for its workers. */
+export interface PageHooks {
+  main: Hooks;
+  worker: Hooks<WorkerHookContext>;
+}
+
+/** Empty hooks, for a page's `hooks` export. */
+export const createPageHooks = (): PageHooks => ({ main: createHooks<Element>(), worker: createHooks<WorkerHookContext>() });
 
 /** Joins the code hooks of one kind into one Python snippet (empty when none). */
 export const joinCode = (snippets: Set<string>): string => [...snippets].join('\n');
@@ -115,3 +119,38 @@ export function compileCallback(name: WorkerCallbackName, source: string): HookC
 
 const hookError = (name: string, error: unknown) =>
   new Error(`hooks.worker.${name}: its source cannot be evaluated in the worker: ${String(error)}`, { cause: error });
+
+/** The `hooks.worker` callbacks of one worker, compiled, by set. */
+export type WorkerCallbacks = Record<WorkerCallbackName, HookCallback<WorkerHookContext>[]>;
+
+/**
+ * Compiles the callbacks a worker was sent (see {@link compileCallback}).
+ * @throws Error naming the hook whose source does not evaluate to a function
+ */
+export function compileWorkerCallbacks(sources: Partial<Record<WorkerCallbackName, string[]>>): WorkerCallbacks {
+  const entries = WORKER_CALLBACKS.map((name) => [name, (sources[name] ?? []).map((source) => compileCallback(name, source))]);
+  return Object.fromEntries(entries) as WorkerCallbacks;
+}
+
+/**
+ * Runs the callbacks of set `name` in order, awaiting each.
+ * @throws Error `hooks.worker.<name> failed: …` when one throws, so it fails the script like Python code would
+ */
+export async function runWorkerCallbacks(callbacks: WorkerCallbacks, name: WorkerCallbackName, interpreter: unknown, context: WorkerHookContext): Promise<void> {
+  for (const callback of callbacks[name]) {
+    try {
+      await callback(interpreter, context);
+    } catch (error) {
+      throw hookFailure(name, error);
+    }
+  }
+}
+
+/** A hook that threw, as an error whose message names the hook. */
+function hookFailure(name: WorkerCallbackName, error: unknown): Error {
+  const text = isPythonError(error) ? pythonErrorMessage(error) : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const failure = new Error(`hooks.worker.${name} failed:\n${text}`, { cause: error });
+  if (error instanceof Error && error.stack) failure.stack = error.stack;
+  return failure;
+}
+

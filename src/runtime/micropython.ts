@@ -46,9 +46,8 @@ export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions
  * Starts the wasm download now, while `micropython.mjs` downloads and
  * evaluates: its loader asks for the wasm only once evaluated. The loader's
  * own `fetch(url, { credentials: 'same-origin' })` then takes the preloaded
- * response (same URL, CORS mode, same credentials), so nothing loads twice.
- * Measured with `npm run bench`: `micropython.mjs` requested → wasm
- * instantiated went from 466 to 213 ms (median of 9, loaded 2-core machine).
+ * response (same URL, CORS mode, same credentials), so nothing loads twice
+ * (what it saves: bench/README.md, "Measurement history").
  */
 export function preloadWasm(url: string): void {
   if (typeof document === 'undefined') return; // a worker has no <link>

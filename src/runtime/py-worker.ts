@@ -3,22 +3,26 @@
  * starts `dist/worker.js` (a real file, no `blob:` URL), picks how the worker
  * blocks on main (Atomics, the service worker, or not at all), serves its
  * synchronous calls, and exposes `sync`, `ready`, `done` and `terminate()`.
- * `PyWorker()` / `MPWorker()` are the JavaScript API; worker script elements
- * and Python's `PyWorker` use the same class.
+ * `PyWorker()` / `MPWorker()` are the JavaScript API ({@link startWorker});
+ * worker script elements, editors and Python's `PyWorker` use the same
+ * class. What the workers of one page share (its `hooks.worker`, named
+ * workers, service-worker registrations) comes in a {@link WorkerContext}.
  * @packageDocumentation
  */
 import { ErrorCode, PyScriptError, fromErrorData } from '../errors.js';
 import { createAtomicsServer } from '../sync/atomics.js';
 import { MainEndpoint } from '../sync/expose.js';
-import type { InitData, MainMessage, WorkerMessage } from '../sync/protocol.js';
-import { createServiceWorkerServer, selectSyncMode, type SyncMode } from '../sync/sw-fallback.js';
+import { UNAVAILABLE, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
+import { ServiceWorkerChannels, selectSyncMode, type SyncMode } from '../sync/sw-fallback.js';
 import type { TransportServer } from '../sync/transport.js';
+import { isAsyncCode } from './async-code.js';
 import { dedent } from './dedent.js';
-import { fetchText, type ProgressCallback } from './fetch-progress.js';
+import { baseUrl, fetchText, type ProgressCallback } from './fetch-progress.js';
 import { provideMainServices } from './main-services.js';
-import { WORKER_CALLBACKS, callbackSources, hooks, joinCode } from './hooks.js';
+import { WORKER_CALLBACKS, callbackSources, joinCode, type Hooks, type WorkerHookContext } from './hooks.js';
 import type { PyConfig } from './config.js';
 import { loadConfig } from './load-config.js';
+import { NamedWorkers } from './named-workers.js';
 import type { InterpreterKind } from './types.js';
 
 /** Options of `PyWorker(url, options)` / `MPWorker(url, options)`. */
@@ -55,23 +59,25 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   findElement?(id: string): Element | null;
 }
 
+/** What the workers of one page share; the page owns it (`src/page/page.ts`). */
+export interface WorkerContext {
+  /** The page's `hooks.worker`: code and callbacks run inside each worker. */
+  hooks: Hooks<WorkerHookContext>;
+  /** The page's named workers (`workers.name`). */
+  named: NamedWorkers;
+  /** The page's service-worker registrations, for the fallback without SharedArrayBuffer. */
+  serviceWorkers: ServiceWorkerChannels;
+}
+
+/** A new page's worker context, around its `hooks.worker`. */
+export const createWorkerContext = (hooks: Hooks<WorkerHookContext>): WorkerContext => ({
+  hooks,
+  named: new NamedWorkers(),
+  serviceWorkers: new ServiceWorkerChannels(),
+});
+
+/** The kinds the `type` option names (PyScript spells them either way). */
 const kinds: Record<string, InterpreterKind> = { pyodide: 'pyodide', py: 'pyodide', micropython: 'micropython', mpy: 'micropython' };
-
-/** Named workers, by name: resolve to their `sync` once ready. */
-const named = new Map<string, { promise: Promise<Record<string, unknown>>; resolve(sync: Record<string, unknown>): void }>();
-
-const namedEntry = (name: string) => {
-  let entry = named.get(name);
-  if (!entry) {
-    let resolve!: (sync: Record<string, unknown>) => void;
-    const promise = new Promise<Record<string, unknown>>((r) => (resolve = r));
-    named.set(name, (entry = { promise, resolve }));
-  }
-  return entry;
-};
-
-/** The `sync` of the worker named `name`, once it is ready (waits for it to appear). */
-export const namedWorker = (name: string): Promise<Record<string, unknown>> => namedEntry(name).promise;
 
 /** One Python worker, seen from the main thread. */
 export class PythonWorker {
@@ -107,8 +113,10 @@ export class PythonWorker {
   readonly #onProgress?: ProgressCallback;
   /** Set once the worker is gone: later `exec` calls get it at once. */
   #terminated?: PyScriptError;
+  readonly #context: WorkerContext;
 
-  constructor(kind: InterpreterKind, options: PythonWorkerOptions) {
+  constructor(kind: InterpreterKind, options: PythonWorkerOptions, context: WorkerContext) {
+    this.#context = context;
     this.kind = kinds[options.type ?? ''] ?? kind;
     this.ready = new Promise((resolve, reject) => {
       this.#resolveReady = resolve;
@@ -135,8 +143,8 @@ export class PythonWorker {
     this.#quiet = options.quiet ?? false;
     this.#onProgress = options.onProgress;
     if (options.name) {
-      const entry = namedEntry(options.name);
-      void this.ready.then(() => entry.resolve(this.sync), () => undefined);
+      const name = options.name;
+      void this.ready.then(() => context.named.ready(name, this.sync), () => undefined);
     }
     void this.#start(options).catch((error) => this.#finish(toWorkerError(error)));
   }
@@ -161,7 +169,7 @@ export class PythonWorker {
   }
 
   async #start(options: PythonWorkerOptions): Promise<void> {
-    const base = document.baseURI;
+    const base = baseUrl();
     const url = options.url ? new URL(options.url, base).href : undefined;
     const code = options.code !== undefined ? Promise.resolve(options.code) : fetchCode(url ?? '');
     const config = options.config
@@ -174,9 +182,10 @@ export class PythonWorker {
     code.catch(() => undefined);
     config.catch(() => undefined);
     // Checked first: a callback that cannot be sent fails the worker before it boots.
+    const side = this.#context.hooks;
     let callbacks: ReturnType<typeof workerCallbacks>;
     try {
-      callbacks = workerCallbacks();
+      callbacks = workerCallbacks(side);
     } catch (error) {
       this.worker.terminate();
       throw new PyScriptError(ErrorCode.WORKER, (error as Error).message);
@@ -185,16 +194,15 @@ export class PythonWorker {
     // sync_main_only: main calls the worker, never the other way, so no blocking lane (and no SharedArrayBuffer).
     const mode = (this.mode = (loaded.config as PyConfig).sync_main_only ? 'none' : selectSyncMode(options.service_worker));
     if (mode === 'atomics') this.#server = createAtomicsServer();
-    else if (mode === 'service-worker') this.#server = await createServiceWorkerServer(options.service_worker!, this.worker);
+    else if (mode === 'service-worker') this.#server = await this.#context.serviceWorkers.open(new URL(options.service_worker!, base).href);
     if (this.#finished) return this.#server?.release();
     if (this.#server) this.#endpoint.serve(this.#server);
     const text = await code;
-    const side = hooks.worker;
     const data: InitData = {
       kind: this.kind,
       code: text,
       filename: url ? url.split('/').pop() : undefined,
-      async: options.async || /\bawait\b/.test(text),
+      async: options.async || isAsyncCode(text),
       config: loaded.config,
       configUrl: loaded.url,
       baseUrl: base,
@@ -257,9 +265,18 @@ export class PythonWorker {
   }
 }
 
+/**
+ * Why a worker given `serviceWorker` could not block on the main thread (no
+ * SharedArrayBuffer and no service worker): the error its first sync call
+ * would raise; undefined when it can block.
+ */
+export function cannotBlock(serviceWorker: string | undefined): PyScriptError | undefined {
+  return selectSyncMode(serviceWorker) === 'none' ? new PyScriptError(ErrorCode.WORKER, UNAVAILABLE) : undefined;
+}
+
 /** The source text of the `hooks.worker` callbacks, by set. */
-const workerCallbacks = () =>
-  Object.fromEntries(WORKER_CALLBACKS.map((name) => [name, callbackSources(name, hooks.worker[name])])) as Pick<
+const workerCallbacks = (hooks: Hooks<WorkerHookContext>) =>
+  Object.fromEntries(WORKER_CALLBACKS.map((name) => [name, callbackSources(name, hooks[name])])) as Pick<
     InitData['hooks'],
     (typeof WORKER_CALLBACKS)[number]
   >;
@@ -271,38 +288,24 @@ function toWorkerError(error: unknown): PyScriptError {
 const fetchCode = async (url: string): Promise<string> => dedent(await fetchText(url, ''));
 
 /**
- * Starts a Pyodide worker running the Python file at `url`; resolves once
- * its interpreter is up (before the code runs) to the handle. Calls of the
- * worker's `sync` functions made before its code defined them wait for it.
+ * `PyWorker(url, options)` / `MPWorker(url, options)`: starts a worker of
+ * `kind` running the Python file at `url` (`options.type` may name the
+ * other kind); resolves once its interpreter is up (before the code runs)
+ * to the handle. Calls of the worker's `sync` functions made before its
+ * code defined them wait for it.
  */
-export function PyWorker(url: string, options: PyWorkerOptions = {}): Promise<PythonWorker> {
-  return startWorker('pyodide', url, options);
-}
-
-/** Starts a MicroPython worker running the Python file at `url` (see {@link PyWorker}). */
-export function MPWorker(url: string, options: PyWorkerOptions = {}): Promise<PythonWorker> {
-  return startWorker('micropython', url, options);
-}
-
-async function startWorker(kind: InterpreterKind, url: string, options: PyWorkerOptions): Promise<PythonWorker> {
-  const handle = new PythonWorker(kind, { ...options, url });
+export async function startWorker(context: WorkerContext, kind: InterpreterKind, url: string, options: PyWorkerOptions = {}): Promise<PythonWorker> {
+  const handle = new PythonWorker(kind, { ...options, url }, context);
   await handle.ready;
   return handle;
 }
 
 /** The `_pyscript` entries of a main-thread interpreter for `PyWorker` and `workers`. */
-export const workerBridge = {
-  /** `PyWorker(url, options)` from Python: `options` arrives as JSON text. */
-  create_worker: (url: string, options: string, kind: InterpreterKind): PythonWorker =>
-    new PythonWorker(kind, { ...(JSON.parse(options || '{}') as PyWorkerOptions), url }),
-  get_worker: namedWorker,
-};
-
-/**
- * Named workers from JavaScript: `await workers.calc` (or `workers['calc']`)
- * gives the `sync` of the worker script with `name="calc"` once it is ready.
- */
-export const workers: Readonly<Record<string, Promise<Record<string, any>>>> = new Proxy( // any: see PythonWorker.sync
-  {},
-  { get: (_, name) => (typeof name === 'string' && name !== 'then' ? namedWorker(name) : undefined) },
-);
+export function workerBridge(context: WorkerContext): Record<string, unknown> {
+  return {
+    /** `PyWorker(url, options)` from Python: `options` arrives as JSON text. */
+    create_worker: (url: string, options: string, kind: InterpreterKind): PythonWorker =>
+      new PythonWorker(kind, { ...(JSON.parse(options || '{}') as PyWorkerOptions), url }, context),
+    get_worker: (name: string) => context.named.get(name),
+  };
+}

@@ -25,8 +25,6 @@ export interface PyodideLoadOptions {
   streams: Streams;
   /** URL of `pyodide.mjs` (the `interpreter` config key); defaults to the bundled one. */
   url?: string;
-  /** Lock file contents, when the caller already fetched or patched it. */
-  lockFileURL?: string;
 }
 
 /** Boots Pyodide: the bundled one from its start-up snapshot when there is one. */
@@ -43,7 +41,6 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
       indexURL: new URL('./', url).href,
       stdout: options.streams.stdout,
       stderr: options.streams.stderr,
-      lockFileURL: options.lockFileURL,
       fsInit: (_fs: unknown, info: { sitePackages: string }) => {
         sitePackages = info.sitePackages;
       },

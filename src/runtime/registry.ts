@@ -23,12 +23,6 @@ const loaders: Record<InterpreterKind, Loader> = {
   micropython: loadMicroPythonInterpreter,
 };
 
-/** Script types (`py`, `mpy`) mapped to interpreter kinds. */
-export const kindOfType = { py: 'pyodide', mpy: 'micropython' } as const satisfies Record<string, InterpreterKind>;
-
-/** Script types mapped back from kinds. */
-export const typeOfKind = { pyodide: 'py', micropython: 'mpy' } as const satisfies Record<InterpreterKind, string>;
-
 /** Boots a fresh interpreter of `kind`. */
 export async function loadInterpreter(kind: InterpreterKind, options: LoadOptions): Promise<Interpreter> {
   return loaders[kind](options);

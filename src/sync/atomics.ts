@@ -33,9 +33,8 @@ const MAX = 1024 * 1024 * 1024;
 /**
  * The worker's spin for an answer (ms). Main, when awake on another CPU,
  * answers within a few µs; a longer spin only costs more when the OS put
- * both threads on one CPU. Measured on 2 cores: 50 µs cost MicroPython a
- * quarter of its rate; 20 µs cost it nothing and took Pyodide from 0.7–2×
- * PyScript's rate to 1.9–4.3× (2.3× or more in 11 of 12 runs).
+ * both threads on one CPU (how 20 µs was chosen: bench/README.md,
+ * "Measurement history").
  */
 const WORKER_SPIN_MS = 0.02;
 /** Main's spin for the worker's next request after an answer (ms): a worker that slept needs tens of µs to wake. */

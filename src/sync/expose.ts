@@ -1,10 +1,12 @@
 /**
- * The main-thread end of one worker bridge: it serves the worker's blocking
- * requests on main-thread objects (held in a table and referenced by id),
+ * The main-thread end of one worker bridge: it dispatches the worker's
+ * blocking requests on main-thread objects (by id, in a {@link RefTable}),
  * turns worker callables into main-thread functions that call back
- * asynchronously (freed through a `FinalizationRegistry`, so Python code in a
+ * asynchronously ({@link StandIns}, freed once collected, so Python code in a
  * worker needs no `create_proxy`), and holds `worker.sync`: functions main
- * exports to the worker, and remote calls of what the worker exported.
+ * exports to the worker and calls of what the worker exported
+ * ({@link Exports}, {@link PendingCalls}), watched for deadlocks
+ * ({@link DeadlockWatch}).
  * @packageDocumentation
  */
 import { fromErrorData, toErrorData, type ErrorData } from '../errors.js';
@@ -24,14 +26,16 @@ import {
   type WireTagged,
   type WorkerMessage,
 } from './protocol.js';
+import { DeadlockWatch } from './deadlock.js';
+import { Exports } from './exports.js';
+import { PendingCalls } from './pending.js';
+import { RefTable } from './refs.js';
 import { shapeOf } from './shape.js';
+import { StandIns } from './stand-ins.js';
 import type { TransportServer } from './transport.js';
 
-/** How long a main → worker call may wait on a blocked worker before the deadlock warning. */
-const DEADLOCK_MS = 1000;
 /** How long a worker may wait for a `sync` name main has not defined before a warning. */
 const MISSING_MS = 3000;
-
 
 /** Options of a {@link MainEndpoint}. */
 export interface MainEndpointOptions {
@@ -45,11 +49,6 @@ export interface MainEndpointOptions {
   findElement?(id: string): Element | null;
 }
 
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-}
-
 /** Main side of one worker bridge. */
 export class MainEndpoint {
   /**
@@ -59,20 +58,14 @@ export class MainEndpoint {
    */
   readonly sync: Record<string, any>; // any: user functions of any shape, both ways
   readonly #options: MainEndpointOptions;
-  readonly #refs = new Map<number, unknown>([[WINDOW_REF, globalThis], [DOCUMENT_REF, globalThis.document]]);
-  readonly #ids = new Map<unknown, number>([[globalThis, WINDOW_REF], [globalThis.document, DOCUMENT_REF]]);
-  #nextRef = 3;
-  readonly #exports: Record<string, unknown> = Object.create(null);
-  readonly #waiting = new Map<string, (() => void)[]>();
-  readonly #calls = new Map<number, Pending>();
-  #nextCall = 0;
+  readonly #refs = new RefTable([[WINDOW_REF, globalThis], [DOCUMENT_REF, globalThis.document]]);
+  readonly #exports = new Exports();
+  readonly #calls = new PendingCalls();
   #nextPromise = 0;
-  readonly #fns = new Map<number, WeakRef<Function>>();
-  readonly #fnIds = new WeakMap<Function, number>();
-  readonly #registry = new FinalizationRegistry<number>((id) => this.#collect(id));
-  #releasing: number[] = [];
+  /** Main-thread functions standing for worker callables; collected ones are released in the worker. */
+  readonly #workerFunctions = new StandIns<Function>(0, (fns) => this.#post({ type: 'release', id: 0, fns }));
   /** The blocking request being served asynchronously, if any: the worker is blocked on it. */
-  #blockedOn = '';
+  readonly #deadlock = new DeadlockWatch();
   /** Set while a blocking request is served synchronously: calls into the worker collected for its answer. */
   #piggyback?: MainMessage[];
   #released = false;
@@ -80,23 +73,7 @@ export class MainEndpoint {
 
   constructor(options: MainEndpointOptions) {
     this.#options = options;
-    const exports = this.#exports;
-    this.sync = new Proxy(exports, {
-      get: (target, name) => {
-        if (typeof name !== 'string' || name === 'then') return undefined;
-        if (name in target) return target[name];
-        return (...args: unknown[]) => this.#invoke({ name }, args, name);
-      },
-      set: (target, name, value) => {
-        if (typeof name !== 'string') return false;
-        target[name] = value;
-        for (const wake of this.#waiting.get(name) ?? []) wake();
-        this.#waiting.delete(name);
-        return true;
-      },
-      has: (target, name) => typeof name === 'string' && name in target,
-      deleteProperty: (target, name) => typeof name === 'string' && delete target[name],
-    }) as Record<string, any>; // any: see the field's comment
+    this.sync = this.#exports.proxy((name, args) => this.#invoke({ name }, args, name), ['then']);
   }
 
   /** Starts answering the worker's blocking requests through `server`. */
@@ -108,9 +85,8 @@ export class MainEndpoint {
   /** Handles an async message from the worker (the lifecycle ones are the caller's). */
   receive(message: WorkerMessage): void {
     if (message.type === 'result') {
-      const pending = this.#calls.get(message.id);
+      const pending = this.#calls.take(message.id);
       if (!pending) return;
-      this.#calls.delete(message.id);
       if (message.error) pending.reject(fromErrorData(message.error));
       else pending.resolve(this.decode(message.value ?? null));
     } else if (message.type === 'call') {
@@ -130,17 +106,17 @@ export class MainEndpoint {
     const calls: MainMessage[] = (this.#piggyback = []);
     try {
       request = JSON.parse(text) as SyncRequest;
-      if (request.drop) for (const id of request.drop) this.#drop(id);
+      if (request.drop) for (const id of request.drop) this.#refs.drop(id);
       const result = this.#run(request);
       // Only `sync` and `input` keep the worker waiting; any other promise crosses as a promise.
       if (!(result instanceof Blocking)) return this.#answer(`"v":${JSON.stringify(this.encode(result))}`, calls);
       this.#piggyback = undefined;
       this.#flush(calls);
-      this.#blockedOn = request.type === 'sync' ? `sync.${request.name}` : request.type;
+      this.#deadlock.block(request.type === 'sync' ? `sync.${request.name}` : request.type);
       return result.promise.then(
         (value) => `{"v":${JSON.stringify(this.encode(value))}}`,
         (error) => JSON.stringify({ e: toErrorData(error) }),
-      ).finally(() => (this.#blockedOn = ''));
+      ).finally(() => this.#deadlock.unblock());
     } catch (error) {
       return this.#answer(`"e":${JSON.stringify(toErrorData(error))}`, calls);
     } finally {
@@ -153,7 +129,7 @@ export class MainEndpoint {
     const colon = text.indexOf(':');
     const calls: MainMessage[] = (this.#piggyback = []);
     try {
-      const value = Reflect.get(this.#ref(Number(text.slice(1, colon))) as object, text.slice(colon + 1));
+      const value = Reflect.get(this.#refs.get(Number(text.slice(1, colon))) as object, text.slice(colon + 1));
       if (calls.length) return this.#answer(`"v":${JSON.stringify(this.encode(value))}`, calls); // a getter called into the worker
       switch (typeof value) {
         case 'string':
@@ -187,35 +163,33 @@ export class MainEndpoint {
     this.#released = true;
     this.#server?.release();
     this.#refs.clear();
-    this.#ids.clear();
-    for (const pending of this.#calls.values()) pending.reject(reason);
-    this.#calls.clear();
+    this.#calls.rejectAll(reason);
   }
 
   #run(request: SyncRequest): unknown {
     switch (request.type) {
       case 'get':
-        return Reflect.get(this.#ref(request.ref) as object, decodeKey(request.key));
+        return Reflect.get(this.#refs.get(request.ref) as object, decodeKey(request.key));
       case 'set':
-        return Reflect.set(this.#ref(request.ref) as object, decodeKey(request.key), this.decode(request.value));
+        return Reflect.set(this.#refs.get(request.ref) as object, decodeKey(request.key), this.decode(request.value));
       case 'has':
-        return decodeKey(request.key) in (this.#ref(request.ref) as object);
+        return decodeKey(request.key) in (this.#refs.get(request.ref) as object);
       case 'delete':
-        return Reflect.deleteProperty(this.#ref(request.ref) as object, decodeKey(request.key));
+        return Reflect.deleteProperty(this.#refs.get(request.ref) as object, decodeKey(request.key));
       case 'apply': {
-        const base = this.#ref(request.ref) as Record<string | symbol, unknown>;
+        const base = this.#refs.get(request.ref) as Record<string | symbol, unknown>;
         const fn = request.member === undefined ? base : base[decodeKey(request.member)];
         return Reflect.apply(fn as Function, this.decode(request.this), request.args.map((arg) => this.decode(arg)));
       }
       case 'construct': {
-        const base = this.#ref(request.ref) as Record<string | symbol, unknown>;
+        const base = this.#refs.get(request.ref) as Record<string | symbol, unknown>;
         const fn = request.member === undefined ? base : base[decodeKey(request.member)];
         return Reflect.construct(fn as new (...args: unknown[]) => unknown, request.args.map((arg) => this.decode(arg)));
       }
       case 'keys':
-        return new Raw(Reflect.ownKeys(this.#ref(request.ref) as object).filter((key) => typeof key === 'string'));
+        return new Raw(Reflect.ownKeys(this.#refs.get(request.ref) as object).filter((key) => typeof key === 'string'));
       case 'iterate':
-        return new Raw(Array.from(this.#ref(request.ref) as Iterable<unknown>, (value) => this.encode(value)));
+        return new Raw(Array.from(this.#refs.get(request.ref) as Iterable<unknown>, (value) => this.encode(value)));
       case 'sync':
         return new Blocking(this.#callExport(request.name, request.args));
       case 'input':
@@ -229,18 +203,14 @@ export class MainEndpoint {
 
   /** Calls `sync[name]` that main exported, waiting for main to define it if it has not yet. */
   async #callExport(name: string, args: Wire[]): Promise<unknown> {
-    if (!(name in this.#exports)) {
+    if (!this.#exports.has(name)) {
       const warning = setTimeout(() => {
         console.warn(`[pyscript] ${this.#label()} is waiting for sync.${name}, which the main thread has not defined (set worker.sync.${name} = ...).`);
       }, MISSING_MS);
-      await new Promise<void>((resolve) => {
-        const list = this.#waiting.get(name) ?? [];
-        list.push(resolve);
-        this.#waiting.set(name, list);
-      });
+      await this.#exports.defined(name);
       clearTimeout(warning);
     }
-    const fn = this.#exports[name];
+    const fn = this.#exports.get(name);
     if (typeof fn !== 'function') throw new TypeError(`sync.${name} is not a function`);
     return await fn(...args.map((arg) => this.decode(arg)));
   }
@@ -248,18 +218,11 @@ export class MainEndpoint {
   /** Calls into the worker; warns when the worker is blocked waiting on main meanwhile. */
   #invoke(target: { name?: string; fn?: number }, args: unknown[], label: string): Promise<unknown> {
     if (this.#released) return Promise.reject(new Error('The worker was terminated'));
-    const id = ++this.#nextCall;
-    const promise = new Promise((resolve, reject) => this.#calls.set(id, { resolve, reject }));
+    const { id, promise } = this.#calls.add();
     const message: MainMessage = { type: 'invoke', id, ...target, args: args.map((arg) => this.encode(arg)) };
     if (this.#piggyback) this.#piggyback.push(message);
     else this.#post(message);
-    if (this.#blockedOn) {
-      setTimeout(() => {
-        if (this.#calls.has(id) && this.#blockedOn) {
-          console.warn(`💀🔒 - Possible deadlock if proxy.${label}(...args) is awaited: the worker is blocked waiting for ${this.#blockedOn}(...) on the main thread, so it cannot run ${label} until that returns.`);
-        }
-      }, DEADLOCK_MS);
-    }
+    this.#deadlock.watch(label, () => this.#calls.has(id));
     return promise;
   }
 
@@ -268,7 +231,7 @@ export class MainEndpoint {
     const primitive = encodePrimitive(value);
     if (primitive !== undefined) return primitive;
     if (typeof value === 'function') {
-      const fn = this.#fnIds.get(value);
+      const fn = this.#workerFunctions.idOf(value);
       return fn === undefined ? this.#reference(value) : { $: 'f', i: fn };
     }
     if (value instanceof Raw) return value.value as Wire;
@@ -285,7 +248,7 @@ export class MainEndpoint {
   #decodeTagged = (tagged: SideTagged): unknown => {
     switch (tagged.$) {
       case 'r':
-        return this.#ref(tagged.i);
+        return this.#refs.get(tagged.i);
       case 'f':
         return this.#workerFunction(tagged.i);
       case 'e':
@@ -295,25 +258,8 @@ export class MainEndpoint {
     }
   };
 
-  #ref(id: number): unknown {
-    if (!this.#refs.has(id)) throw new ReferenceError(`The main-thread object #${id} was released`);
-    return this.#refs.get(id);
-  }
-
   #reference(value: object): WireTagged {
-    let id = this.#ids.get(value);
-    if (id === undefined) {
-      id = this.#nextRef++;
-      this.#ids.set(value, id);
-      this.#refs.set(id, value);
-    }
-    return { $: 'r', i: id, s: shapeOf(value) };
-  }
-
-  #drop(id: number): void {
-    if (id === WINDOW_REF || id === DOCUMENT_REF) return;
-    this.#ids.delete(this.#refs.get(id));
-    this.#refs.delete(id);
+    return { $: 'r', i: this.#refs.idOf(value), s: shapeOf(value) };
   }
 
   #promise(value: PromiseLike<unknown>): WireTagged {
@@ -327,26 +273,7 @@ export class MainEndpoint {
 
   /** A main-thread function standing for worker callable `id`. */
   #workerFunction(id: number): Function {
-    const existing = this.#fns.get(id)?.deref();
-    if (existing) return existing;
-    const fn = (...args: unknown[]) => this.#invoke({ fn: id }, args, 'callback');
-    this.#fns.set(id, new WeakRef(fn));
-    this.#fnIds.set(fn, id);
-    this.#registry.register(fn, id);
-    return fn;
-  }
-
-  #collect(id: number): void {
-    if (this.#fns.get(id)?.deref()) return;
-    this.#fns.delete(id);
-    this.#releasing.push(id);
-    if (this.#releasing.length === 1) {
-      setTimeout(() => {
-        const fns = this.#releasing;
-        this.#releasing = [];
-        this.#post({ type: 'release', id: 0, fns });
-      }, 0);
-    }
+    return this.#workerFunctions.get(id) ?? this.#workerFunctions.add(id, (...args: unknown[]) => this.#invoke({ fn: id }, args, 'callback'));
   }
 
   #post(message: MainMessage): void {

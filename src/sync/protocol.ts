@@ -197,7 +197,7 @@ export type WorkerMessage =
   | { type: 'call'; id: number; name: string; args: Wire[] };
 
 /** Well-known symbols that can cross as keys. */
-export const symbolName = (key: symbol): string | undefined => {
+const symbolName = (key: symbol): string | undefined => {
   const description = key.description ?? '';
   return description.startsWith('Symbol.') && (Symbol as unknown as Record<string, unknown>)[description.slice(7)] === key
     ? description.slice(7)

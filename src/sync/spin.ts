@@ -5,8 +5,8 @@
  * A blocking call is two wake-ups: main wakes to serve the worker's request,
  * the worker wakes to read the answer. Serving `document.title` takes a few
  * microseconds, but waking a thread that went to sleep costs tens of them,
- * more on a virtual machine whose idle CPU halted (measured here: 70 µs a
- * call when both sides sleep, 5 µs when both poll). A waiter that polls
+ * more on a virtual machine whose idle CPU halted (figures in
+ * bench/README.md, "Measurement history"). A waiter that polls
  * briefly first catches a quick answer awake, as adaptive mutexes do
  * (glibc's `PTHREAD_MUTEX_ADAPTIVE_NP`, WebKit's `ParkingLot`).
  *

@@ -17,14 +17,13 @@
  * `Service-Worker-Allowed` header is needed.
  *
  * Cost: every call is an HTTP round trip through the service worker, a few
- * ms each (~200–300 calls/s), against tens of thousands with Atomics.
+ * ms each, against microseconds with Atomics (figures in bench/README.md).
  * @packageDocumentation
  */
 import { ErrorCode, PyScriptError, toErrorData } from '../errors.js';
 import type { HelloMessage, HelloReply, Marker, PageAnswer, PageRequest } from './sw-protocol.js';
 import type {
   BlockingTransport,
-  CreateServiceWorkerServer,
   CreateServiceWorkerTransport,
   TransportMode,
   TransportServer,
@@ -83,74 +82,96 @@ interface Connection {
   clientId: string;
 }
 
-/** Registrations made by this page, by script URL and scope. */
-const connections = new Map<string, Promise<Connection>>();
-/** Servers of this page, by channel id. */
-const servers = new Map<string, ServiceWorkerServer>();
-
 /**
- * Main side: registers (once per page) the service worker at
- * `serviceWorkerUrl` and answers the blocking requests of `worker`.
- * Create it before posting the worker its `init`. The worker itself is not
- * needed: requests carry their channel id.
- * @throws PyScriptError (`WORKER`) when service workers are unavailable or the script cannot be registered.
+ * The service-worker channels of one page: its registrations (one per
+ * script URL and scope, made on first use) and its live servers, whose
+ * requests the page's listener on `navigator.serviceWorker` routes by
+ * channel id.
  */
-export async function createServiceWorkerServer(
-  serviceWorkerUrl: string,
-  _worker?: Worker,
-  options: ServiceWorkerServerOptions = {},
-): Promise<TransportServer> {
-  const url = new URL(serviceWorkerUrl, document.baseURI).href;
-  const scope = options.scope === undefined ? undefined : new URL(options.scope, document.baseURI).href;
-  const key = `${url} ${scope ?? ''}`;
-  let connection = connections.get(key);
-  if (!connection) {
-    connection = connect(url, scope, options.timeout ?? 15_000);
-    connections.set(key, connection);
-    connection.catch(() => connections.delete(key)); // let a later script retry
-  }
-  const { scriptURL, scope: actualScope, clientId } = await connection;
-  const init: ServiceWorkerInit = {
-    base: new URL(MARKER, actualScope).href,
-    clientId,
-    channel: crypto.randomUUID(),
-    wait: options.wait ?? 60_000,
-    scriptURL,
-  };
-  const server = new ServiceWorkerServer(init);
-  servers.set(init.channel, server);
-  return server;
-}
+export class ServiceWorkerChannels {
+  readonly #connections = new Map<string, Promise<Connection>>();
+  readonly #servers = new Map<string, ServiceWorkerServer>();
+  /** Channels released here: a late request gets a 410 (never silence, which would keep its worker blocked). */
+  readonly #released = new Set<string>();
+  readonly #onMessage = (event: MessageEvent) => this.#receive(event);
 
-async function connect(url: string, scope: string | undefined, timeout: number): Promise<Connection> {
-  const container = globalThis.navigator?.serviceWorker;
-  if (!container) {
-    throw new PyScriptError(ErrorCode.WORKER, `Service workers are not available here (they need https or localhost), so the service-worker fallback cannot run; ${HELP}.`);
+  /**
+   * Main side: registers (once per page) the service worker at
+   * `serviceWorkerUrl` (a relative URL resolves as `register()` resolves it,
+   * against the page) and answers the blocking requests of one worker,
+   * which it needs not know: requests carry their channel id. Open it
+   * before posting the worker its `init`.
+   * @throws PyScriptError (`WORKER`) when service workers are unavailable or the script cannot be registered.
+   */
+  async open(serviceWorkerUrl: string, options: ServiceWorkerServerOptions = {}): Promise<TransportServer> {
+    const { scope } = options;
+    const key = `${serviceWorkerUrl} ${scope ?? ''}`;
+    let connection = this.#connections.get(key);
+    if (!connection) {
+      connection = this.#connect(serviceWorkerUrl, scope, options.timeout ?? 15_000);
+      this.#connections.set(key, connection);
+      connection.catch(() => this.#connections.delete(key)); // let a later script retry
+    }
+    const { scriptURL, scope: actualScope, clientId } = await connection;
+    const init: ServiceWorkerInit = {
+      base: new URL(MARKER, actualScope).href,
+      clientId,
+      channel: crypto.randomUUID(),
+      wait: options.wait ?? 60_000,
+      scriptURL,
+    };
+    const server = new ServiceWorkerServer(init, () => {
+      this.#servers.delete(init.channel);
+      this.#released.add(init.channel);
+    });
+    this.#servers.set(init.channel, server);
+    return server;
   }
-  let registration: ServiceWorkerRegistration;
-  try {
-    registration = await container.register(url, scope === undefined ? {} : { scope });
-  } catch (cause) {
-    throw new PyScriptError(ErrorCode.WORKER, `Could not register the service worker ${url}: ${(cause as Error).message}; ${HELP}.`, { cause });
+
+  async #connect(url: string, scope: string | undefined, timeout: number): Promise<Connection> {
+    const container = globalThis.navigator?.serviceWorker;
+    if (!container) {
+      throw new PyScriptError(ErrorCode.WORKER, `Service workers are not available here (they need https or localhost), so the service-worker fallback cannot run; ${HELP}.`);
+    }
+    let registration: ServiceWorkerRegistration;
+    try {
+      registration = await container.register(url, scope === undefined ? {} : { scope });
+    } catch (cause) {
+      throw new PyScriptError(ErrorCode.WORKER, `Could not register the service worker ${url}: ${(cause as Error).message}; ${HELP}.`, { cause });
+    }
+    container.addEventListener('message', this.#onMessage);
+    container.startMessages();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PyScriptError(ErrorCode.WORKER,
+        `The service worker ${url} did not answer within ${timeout} ms: the service-worker attribute must point at pyscript-elements' dist/service-worker.js; ${HELP}.`)), timeout);
+    });
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const active = await Promise.race([activated(registration), silent]);
+      const reply = new Promise<HelloReply>((resolve) => { port1.onmessage = (event) => resolve(event.data as HelloReply); });
+      const hello: HelloMessage = { type: 'pyscript-sync:hello' };
+      active.postMessage(hello, [port2]);
+      const { clientId } = await Promise.race([reply, silent]);
+      return { scriptURL: active.scriptURL, scope: registration.scope, clientId };
+    } finally {
+      clearTimeout(timer);
+      port1.close();
+    }
   }
-  container.addEventListener('message', onServiceWorkerMessage);
-  container.startMessages();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const silent = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PyScriptError(ErrorCode.WORKER,
-      `The service worker ${url} did not answer within ${timeout} ms: the service-worker attribute must point at pyscript-elements' dist/service-worker.js; ${HELP}.`)), timeout);
-  });
-  const { port1, port2 } = new MessageChannel();
-  try {
-    const active = await Promise.race([activated(registration), silent]);
-    const reply = new Promise<HelloReply>((resolve) => { port1.onmessage = (event) => resolve(event.data as HelloReply); });
-    const hello: HelloMessage = { type: 'pyscript-sync:hello' };
-    active.postMessage(hello, [port2]);
-    const { clientId } = await Promise.race([reply, silent]);
-    return { scriptURL: active.scriptURL, scope: registration.scope, clientId };
-  } finally {
-    clearTimeout(timer);
-    port1.close();
+
+  /** A request the service worker forwarded: to its server, a 410 for a released channel, else not ours (another copy of core.js). */
+  #receive(event: MessageEvent): void {
+    const data = event.data as Partial<PageRequest> | null;
+    if (data?.type !== 'pyscript-sync:request' || typeof data.channel !== 'string') return;
+    const port = event.ports[0];
+    if (!port) return;
+    const server = this.#servers.get(data.channel);
+    if (server) return server.receive(String(data.request), port);
+    if (this.#released.has(data.channel)) {
+      const gone: PageAnswer = { status: 410, error: 'The sync channel was released (its worker was terminated).' };
+      port.postMessage(gone);
+    }
   }
 }
 
@@ -182,29 +203,17 @@ function activated(registration: ServiceWorkerRegistration): Promise<ServiceWork
   });
 }
 
-function onServiceWorkerMessage(event: MessageEvent): void {
-  const data = event.data as Partial<PageRequest> | null;
-  if (data?.type !== 'pyscript-sync:request' || typeof data.channel !== 'string') return;
-  const port = event.ports[0];
-  if (!port) return;
-  const server = servers.get(data.channel);
-  if (!server) {
-    const gone: PageAnswer = { status: 410, error: 'The sync channel was released (its worker was terminated).' };
-    port.postMessage(gone);
-    return;
-  }
-  server.receive(String(data.request), port);
-}
-
 /** Main side of one channel: queues requests until `listen()`, then answers each on its reply port. */
 class ServiceWorkerServer implements TransportServer {
   readonly mode = 'service-worker' as const;
   readonly init: ServiceWorkerInit;
+  readonly #onRelease: () => void;
   #handler: ((request: string) => string | Promise<string>) | null = null;
   #queue: [string, MessagePort][] = [];
 
-  constructor(init: ServiceWorkerInit) {
+  constructor(init: ServiceWorkerInit, onRelease: () => void) {
     this.init = init;
+    this.#onRelease = onRelease;
   }
 
   listen(handler: (request: string) => string | Promise<string>): void {
@@ -215,7 +224,7 @@ class ServiceWorkerServer implements TransportServer {
   }
 
   release(): void {
-    servers.delete(this.init.channel);
+    this.#onRelease();
     this.#handler = null;
     const gone: PageAnswer = { status: 410, error: 'The sync channel was released.' };
     for (const [, port] of this.#queue) port.postMessage(gone);
@@ -253,8 +262,6 @@ export const createServiceWorkerTransport: CreateServiceWorkerTransport = (init)
   }
   return new ServiceWorkerTransport(data as ServiceWorkerInit);
 };
-
-createServiceWorkerServer satisfies CreateServiceWorkerServer;
 
 class ServiceWorkerTransport implements BlockingTransport {
   readonly mode = 'service-worker' as const;

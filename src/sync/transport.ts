@@ -12,9 +12,9 @@
  * side creates a `TransportServer`, whose `init` value (structured-cloneable)
  * is posted to the worker, which builds its `BlockingTransport` from it.
  *
- * `src/sync/sw-fallback.ts` exports `createServiceWorkerServer` (main) and
- * `createServiceWorkerTransport` (worker) with the factory types below;
- * `src/sync/atomics.ts` exports `createAtomicsServer` / `createAtomicsTransport`.
+ * `src/sync/sw-fallback.ts` has `ServiceWorkerChannels.open()` (main, one
+ * registry per page) and `createServiceWorkerTransport` (worker);
+ * `src/sync/atomics.ts` has `createAtomicsServer` / `createAtomicsTransport`.
  */
 
 /** Which blocking mechanism a channel uses. */
@@ -41,17 +41,6 @@ export interface TransportServer {
   /** Stops answering and frees what the server holds. */
   release(): void;
 }
-
-/**
- * Main side factory for the service-worker mode (`src/sync/sw-fallback.ts`).
- * @param serviceWorkerUrl URL of `dist/service-worker.js` (or a copy at the
- *   site root, for a wider scope), as given by the `service-worker` attribute.
- * @param worker the dedicated worker whose requests this server answers.
- */
-export type CreateServiceWorkerServer = (
-  serviceWorkerUrl: string,
-  worker: Worker,
-) => Promise<TransportServer>;
 
 /** Worker side factory for the service-worker mode: built from `server.init`. */
 export type CreateServiceWorkerTransport = (init: unknown) => BlockingTransport;

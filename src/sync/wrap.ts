@@ -1,9 +1,11 @@
 /**
- * The worker end of the bridge: `window` and `document` as synchronous
- * proxies of the main thread's (see `proxies.ts`), the worker's `sync`
- * (functions it exports, and calls of what main exported), and the answers
- * to main's calls into the worker. Worker callables sent to main are kept
- * here by id until main's `FinalizationRegistry` says they are gone.
+ * The worker end of the bridge: it sends blocking requests, with
+ * `window` and `document` as synchronous proxies of the main thread's
+ * (`proxies.ts`, held as {@link StandIns} and dropped on main once
+ * collected), the worker's `sync` (functions it exports, and calls of what
+ * main exported: {@link Exports}, {@link PendingCalls}), and the answers to
+ * main's calls into the worker. Worker callables sent to main are kept by id
+ * ({@link KeptCallables}) until main says they are gone.
  * @packageDocumentation
  */
 import { ErrorCode, PyScriptError, toErrorData, type ErrorData } from '../errors.js';
@@ -23,8 +25,15 @@ import {
   type Wire,
   type WorkerMessage,
 } from './protocol.js';
+import { Exports } from './exports.js';
+import { KeptCallables } from './kept-callables.js';
+import { PendingCalls } from './pending.js';
 import { createRemote, type RemoteHost } from './proxies.js';
+import { StandIns } from './stand-ins.js';
 import type { BlockingTransport } from './transport.js';
+
+/** How long collected proxies wait for a request to carry their ids before one of their own goes (ms). */
+const DROP_AFTER_MS = 1000;
 
 /** How a worker endpoint treats the interpreter's own objects (Pyodide's `PyProxy`). */
 export interface ForeignValues {
@@ -36,15 +45,14 @@ export interface ForeignValues {
   free(fn: Function): void;
 }
 
-const plainValues: ForeignValues = { keep: (fn) => fn, toJs: () => undefined, free: () => undefined };
-
 /** Options of a {@link WorkerEndpoint}. */
 export interface WorkerEndpointOptions {
   /** The blocking lane; without it, sync access to main raises `unavailable`. */
   transport?: BlockingTransport;
   /** Posts an async message to main. */
   post(message: WorkerMessage): void;
-  foreign?: ForeignValues;
+  /** How the interpreter's own objects cross (see `runtime/foreign-values.ts`). */
+  foreign: ForeignValues;
   /** The message of the error raised when there is no blocking transport. */
   unavailable: string;
 }
@@ -63,59 +71,41 @@ export class WorkerEndpoint implements RemoteHost {
   readonly #transport?: BlockingTransport;
   readonly #foreign: ForeignValues;
   #nextRequest = 0;
-  readonly #proxies = new Map<number, WeakRef<object>>();
-  readonly #proxyIds = new WeakMap<object, number>();
-  readonly #registry = new FinalizationRegistry<number>((id) => this.#collect(id));
-  #drops: number[] = [];
-  #flushing = false;
-  readonly #fns = new Map<number, Function>();
-  readonly #fnIds = new WeakMap<Function, number>();
-  #nextFn = 0;
-  readonly #promises = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
-  readonly #exports: Record<string, unknown> = Object.create(null);
-  readonly #waiting = new Map<string, (() => void)[]>();
-  #codeDone = false;
-  readonly #calls = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
-  #nextCall = 0;
+  /** Proxies of main-thread objects; collected ones ride the next request as `drop`. */
+  readonly #proxies = new StandIns<object>(DROP_AFTER_MS, (drop) => this.#send({ type: 'release' }, drop));
+  readonly #callables: KeptCallables;
+  /** Main-thread promises, by main's id: settled by `settle` messages. */
+  readonly #promises = new PendingCalls();
+  readonly #exports = new Exports();
+  /** Calls of main's `sync` made without a blocking transport. */
+  readonly #calls = new PendingCalls();
 
   constructor(options: WorkerEndpointOptions) {
     this.#options = options;
     this.#transport = options.transport;
-    this.#foreign = options.foreign ?? plainValues;
+    this.#foreign = options.foreign;
+    this.#callables = new KeptCallables(options.foreign);
     if (this.#transport) {
       this.window = createRemote(this, WINDOW_REF, { c: 'Window', t: 'Window' });
       this.document = createRemote(this, DOCUMENT_REF, { c: 'HTMLDocument', t: 'HTMLDocument' });
-      this.#proxyIds.set(this.window, WINDOW_REF);
-      this.#proxyIds.set(this.document, DOCUMENT_REF);
+      this.#proxies.pin(WINDOW_REF, this.window);
+      this.#proxies.pin(DOCUMENT_REF, this.document);
     }
-    const exports = this.#exports;
-    this.sync = new Proxy(exports, {
-      get: (target, name) => {
-        if (typeof name !== 'string' || name === 'then' || name === '_ref') return undefined;
-        if (name in target) return target[name];
-        return (...args: unknown[]) => this.#callMain(name, args);
-      },
-      set: (target, name, value) => {
-        if (typeof name !== 'string') return false;
-        target[name] = value;
-        for (const wake of this.#waiting.get(name) ?? []) wake();
-        this.#waiting.delete(name);
-        return true;
-      },
-      has: (target, name) => typeof name === 'string' && name !== 'then' && name !== '_ref' && name in target,
-    });
+    this.sync = this.#exports.proxy((name, args) => this.#callMain(name, args), ['then', '_ref']);
   }
 
   /** Sends a blocking request to main; returns the decoded answer or throws main's error. */
   request(request: Request): unknown {
+    return this.#send(request, this.#proxies.takeCollected());
+  }
+
+  /** Sends `request` with the ids of collected proxies, `drop`. */
+  #send(request: Request, drop: number[]): unknown {
     const transport = this.#transport;
     if (!transport) throw new PyScriptError(ErrorCode.WORKER, this.#options.unavailable);
     const message = request as SyncRequest;
     message.id = ++this.#nextRequest;
-    if (this.#drops.length) {
-      message.drop = this.#drops;
-      this.#drops = [];
-    }
+    if (drop.length) message.drop = drop;
     return this.#answer(transport.request(JSON.stringify(message)));
   }
 
@@ -123,7 +113,7 @@ export class WorkerEndpoint implements RemoteHost {
   get(ref: number, key: string): unknown {
     const transport = this.#transport;
     if (!transport) throw new PyScriptError(ErrorCode.WORKER, this.#options.unavailable);
-    if (this.#drops.length) return this.request({ type: 'get', ref, key });
+    if (this.#proxies.hasCollected) return this.request({ type: 'get', ref, key });
     return this.#answer(transport.request(`${GET_PREFIX}${ref}:${key}`));
   }
 
@@ -154,35 +144,22 @@ export class WorkerEndpoint implements RemoteHost {
       case 'invoke':
         void this.#answerInvoke(message.id, message.fn, message.name, message.args);
         break;
-      case 'settle': {
-        const pending = this.#promises.get(message.id);
-        this.#promises.delete(message.id);
-        if (message.error) pending?.reject(remoteError(message.error));
-        else pending?.resolve(this.decode(message.value ?? null));
-        break;
-      }
+      case 'settle':
       case 'result': {
-        const pending = this.#calls.get(message.id);
-        this.#calls.delete(message.id);
+        const pending = (message.type === 'settle' ? this.#promises : this.#calls).take(message.id);
         if (message.error) pending?.reject(remoteError(message.error));
         else pending?.resolve(this.decode(message.value ?? null));
         break;
       }
       case 'release':
-        for (const id of message.fns) {
-          const fn = this.#fns.get(id);
-          this.#fns.delete(id);
-          if (fn) this.#foreign.free(fn);
-        }
+        this.#callables.release(message.fns);
         break;
     }
   }
 
   /** The top-level code has finished: calls of names it never exported now fail. */
   codeDone(): void {
-    this.#codeDone = true;
-    for (const list of this.#waiting.values()) for (const wake of list) wake();
-    this.#waiting.clear();
+    this.#exports.close();
   }
 
   /** The main-thread element with this id, found as {@link MainEndpointOptions.findElement} does (null if none). */
@@ -200,9 +177,9 @@ export class WorkerEndpoint implements RemoteHost {
     const primitive = encodePrimitive(value);
     if (primitive !== undefined) return primitive;
     const object = value as object;
-    const ref = this.#proxyIds.get(object);
+    const ref = this.#proxies.idOf(object);
     if (ref !== undefined) return { $: 'r', i: ref };
-    if (typeof value === 'function') return this.#callable(value);
+    if (typeof value === 'function') return { $: 'f', i: this.#callables.idOf(value) };
     const converted = this.#foreign.toJs(object);
     if (converted) return this.encode(converted.value);
     if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return encodeBinary(value as ArrayBuffer);
@@ -222,9 +199,9 @@ export class WorkerEndpoint implements RemoteHost {
       case 'r':
         return this.#proxy(tagged.i, tagged.s ?? {});
       case 'p':
-        return new Promise((resolve, reject) => this.#promises.set(tagged.i, { resolve, reject }));
+        return this.#promises.expect(tagged.i);
       case 'f':
-        return this.#fns.get(tagged.i);
+        return this.#callables.get(tagged.i);
       case 'e':
         return remoteError(tagged.v);
     }
@@ -236,50 +213,18 @@ export class WorkerEndpoint implements RemoteHost {
     return { $: 'o', v: out };
   }
 
-  #callable(fn: Function): Wire {
-    let id = this.#fnIds.get(fn);
-    if (id === undefined) {
-      id = ++this.#nextFn;
-      const kept = this.#foreign.keep(fn);
-      this.#fns.set(id, kept);
-      this.#fnIds.set(fn, id);
-      if (kept !== fn) this.#fnIds.set(kept, id);
-    }
-    return { $: 'f', i: id };
-  }
-
   #proxy(id: number, shape: Shape): object {
     if (id === WINDOW_REF && this.window) return this.window;
     if (id === DOCUMENT_REF && this.document) return this.document;
-    const existing = this.#proxies.get(id)?.deref();
-    if (existing) return existing;
-    const proxy = createRemote(this, id, shape);
-    this.#proxies.set(id, new WeakRef(proxy));
-    this.#proxyIds.set(proxy, id);
-    this.#registry.register(proxy, id);
-    return proxy;
-  }
-
-  /** A proxy was collected: tell main with the next request (or soon, in a request of its own). */
-  #collect(id: number): void {
-    if (this.#proxies.get(id)?.deref()) return; // a newer proxy holds the id
-    this.#proxies.delete(id);
-    this.#drops.push(id);
-    if (this.#flushing) return;
-    this.#flushing = true;
-    setTimeout(() => {
-      this.#flushing = false;
-      // Releases ride the blocking lane so they stay ordered with the requests that hand ids out.
-      if (this.#drops.length) this.request({ type: 'release' });
-    }, 1000);
+    // Collected ones are released through the blocking lane, so they stay ordered with the requests that hand ids out.
+    return this.#proxies.get(id) ?? this.#proxies.add(id, createRemote(this, id, shape));
   }
 
   /** `sync.name(...)` in the worker: blocks on main's function, or returns a promise without a transport. */
   #callMain(name: string, args: unknown[]): unknown {
     const wires = args.map((arg) => this.encode(arg));
     if (this.#transport) return this.request({ type: 'sync', name, args: wires });
-    const id = ++this.#nextCall;
-    const promise = new Promise((resolve, reject) => this.#calls.set(id, { resolve, reject }));
+    const { id, promise } = this.#calls.add();
     this.#options.post({ type: 'call', id, name, args: wires });
     return promise;
   }
@@ -288,19 +233,13 @@ export class WorkerEndpoint implements RemoteHost {
     try {
       let fn: unknown;
       if (fnId !== undefined) {
-        fn = this.#fns.get(fnId);
+        fn = this.#callables.get(fnId);
         if (!fn) throw new ReferenceError('This worker callback was released');
       } else {
         const key = name ?? '';
         // main may call an export before the top-level code that defines it has run.
-        if (!(key in this.#exports) && !this.#codeDone) {
-          await new Promise<void>((resolve) => {
-            const list = this.#waiting.get(key) ?? [];
-            list.push(resolve);
-            this.#waiting.set(key, list);
-          });
-        }
-        fn = this.#exports[key];
+        await this.#exports.defined(key);
+        fn = this.#exports.get(key);
         if (typeof fn !== 'function') throw new TypeError(`sync.${key} is not defined in the worker (put it there with sync.${key} = ... or __export__)`);
       }
       let result = (fn as Function)(...args.map((arg) => this.decode(arg)));

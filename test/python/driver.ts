@@ -8,6 +8,8 @@ export interface PythonTestResult {
   test: string;
   ok: boolean;
   error: string;
+  /** Why the test did not apply here (it called `skip(reason)`). */
+  skipped?: string;
 }
 
 /** The test files, in the order they run. */
@@ -60,7 +62,12 @@ export async function runPythonTests(type: 'py' | 'mpy', files: string[] = PYTHO
 /** Declares one `it` per Python test; a failed one shows the Python traceback. */
 export function declarePythonTests(results: PythonTestResult[]): void {
   for (const result of results) {
-    it(`${result.file.replace(/\.py$/, '')} ${result.test}`, () => {
+    const name = `${result.file.replace(/\.py$/, '')} ${result.test}`;
+    if (result.skipped !== undefined) {
+      it.skip(`${name} (${result.skipped})`, () => undefined);
+      continue;
+    }
+    it(name, () => {
       if (!result.ok) throw new Error(`Python test failed:\n${result.error}`);
       expect(result.ok).to.equal(true);
     });

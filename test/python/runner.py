@@ -2,10 +2,14 @@
 
 ``await run_tests(files)`` takes ``(name, source)`` pairs (a Python list or a
 JavaScript array of arrays), runs every ``test_*`` function of each file in
-source order (sync or async; a function defined under an ``if`` that did not
-run is not a test) and returns the results as a JSON string: a list of
-``{"file", "test", "ok", "error"}``. It uses only ``pyscript`` and builtins,
-so the same call works on the main thread and in a worker.
+source order (sync or async, each async one stopped after ``TIMEOUT``
+seconds) and returns the results as a JSON string: a list of
+``{"file", "test", "ok", "error", "skipped"}``. A ``def test_*`` in the source
+that the file did not define when it ran (one under an ``if`` that did not
+run) is a failed test: define every test unconditionally, and call
+``skip(reason)`` in one that does not apply where it runs. It uses only
+``pyscript`` and builtins, so the same call works on the main thread and in
+a worker.
 """
 
 import json
@@ -13,6 +17,15 @@ import sys
 
 MICROPYTHON = sys.implementation.name == "micropython"
 TIMEOUT = 20
+
+
+class Skipped(Exception):
+    """Raised by ``skip()``: the test does not apply here."""
+
+
+def skip(reason):
+    """Skip the running test (it does not apply on this interpreter or thread)."""
+    raise Skipped(reason)
 
 
 def _format(error):
@@ -81,13 +94,28 @@ async def wait_until(condition, timeout=4):
     raise AssertionError("timed out waiting for a condition")
 
 
-async def run_tests(files):
+async def _finish(outcome):
+    """Awaits a test's coroutine, failing it after ``TIMEOUT`` seconds."""
     import asyncio
 
+    if not MICROPYTHON:
+        return await asyncio.wait_for(outcome, TIMEOUT)
+    # MicroPython's wait_for cannot cancel into a top-level await: run the
+    # test as a task and watch it on JavaScript timers.
+    task = asyncio.create_task(outcome)
+    for _ in range(TIMEOUT * 100):
+        if task.done():
+            return await task
+        await sleep(0.01)
+    task.cancel()
+    raise AssertionError("timed out after %d s" % TIMEOUT)
+
+
+async def run_tests(files):
     results = []
     for pair in files:
         name, source = str(pair[0]), str(pair[1])
-        namespace = {"__name__": name.split(".")[0], "fixture": fixture, "sleep": sleep, "wait_until": wait_until}
+        namespace = {"__name__": name.split(".")[0], "fixture": fixture, "sleep": sleep, "wait_until": wait_until, "skip": skip}
         try:
             if MICROPYTHON:
                 exec(source, namespace)
@@ -98,15 +126,16 @@ async def run_tests(files):
             continue
         for test in _test_names(source):
             if test not in namespace:
+                error = "%s is in the source but was not defined when the file ran (under an if?): define it unconditionally and call skip(reason) in it" % test
+                results.append({"file": name, "test": test, "ok": False, "error": error})
                 continue
             try:
                 outcome = namespace[test]()
-                if _is_coroutine(outcome) and MICROPYTHON:
-                    # MicroPython's wait_for cannot cancel into a top-level await.
-                    await outcome
-                elif _is_coroutine(outcome):
-                    await asyncio.wait_for(outcome, TIMEOUT)
+                if _is_coroutine(outcome):
+                    await _finish(outcome)
                 results.append({"file": name, "test": test, "ok": True, "error": ""})
+            except Skipped as reason:
+                results.append({"file": name, "test": test, "ok": True, "error": "", "skipped": str(reason)})
             except Exception as error:  # noqa: BLE001 - reported as a failed test
                 results.append({"file": name, "test": test, "ok": False, "error": _format(error)})
     return json.dumps(results)

@@ -78,14 +78,14 @@ def test_assign_sets_each_entry_of_a_page_object():
     assert element.style.color == "red" and element.style.fontSize == "12px"
 
 
-if not MICROPYTHON:
-
-    def test_without_auto_the_borrowed_proxy_error_is_pyodides():
-        holder = window.Object.new()
-        window.Reflect.set(holder, "callback", lambda: 1)
-        try:
-            holder.callback()
-        except Exception as error:  # noqa: BLE001 - Pyodide's JsException
-            assert "borrowed proxy was automatically destroyed" in str(error), str(error)
-        else:
-            raise AssertionError("expected the borrowed proxy error")
+def test_without_auto_the_borrowed_proxy_error_is_pyodides():
+    if MICROPYTHON:
+        skip("Pyodide only")
+    holder = window.Object.new()
+    window.Reflect.set(holder, "callback", lambda: 1)
+    try:
+        holder.callback()
+    except Exception as error:  # noqa: BLE001 - Pyodide's JsException
+        assert "borrowed proxy was automatically destroyed" in str(error), str(error)
+    else:
+        raise AssertionError("expected the borrowed proxy error")

@@ -21,11 +21,11 @@ def test_not_supported_raises_attribute_and_type_errors_with_its_message():
     assert _raises(TypeError, lambda: missing(1, 2, key=3)) == "no thing here"
 
 
-if not RUNNING_IN_WORKER:
-
-    def test_sync_on_the_main_thread_is_not_supported():
-        assert isinstance(pyscript.sync, util.NotSupported)
-        assert "worker" in _raises(AttributeError, lambda: pyscript.sync.anything)
+def test_sync_on_the_main_thread_is_not_supported():
+    if RUNNING_IN_WORKER:
+        skip("main thread only")
+    assert isinstance(pyscript.sync, util.NotSupported)
+    assert "worker" in _raises(AttributeError, lambda: pyscript.sync.anything)
 
 
 def test_as_bytearray_copies_an_array_buffer():

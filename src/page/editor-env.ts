@@ -1,19 +1,18 @@
 /**
- * Editor environments: the worker behind a group of editors. Editors with
- * the same `env` (and interpreter) share one worker, so names one run
- * defines are seen by the next; an editor without `env` has its own. The
- * worker starts on the first run (a page of editors downloads no
- * interpreter until asked), runs the env's `setup` code first, then every
- * run in order, each through {@link PythonWorker.exec}.
+ * Editor environments: the worker behind a group of editors, page state
+ * shared by the editor elements. Editors with the same `env` (and
+ * interpreter) share one worker, so names one run defines are seen by the
+ * next; an editor without `env` has its own. The worker starts on the first
+ * run (a page of editors downloads no interpreter until asked), runs the
+ * env's `setup` code first, then every run in order, each through
+ * {@link PythonWorker.exec}.
  * @packageDocumentation
  */
-import { ErrorCode, PyScriptError } from '../errors.js';
-import { findPlace } from '../elements/places.js';
-import { toPyScriptError } from '../elements/report.js';
-import { PythonWorker } from '../runtime/py-worker.js';
+import { PyScriptError } from '../errors.js';
+import { PythonWorker, cannotBlock, type WorkerContext } from '../runtime/py-worker.js';
 import type { InterpreterKind } from '../runtime/types.js';
-import { UNAVAILABLE } from '../sync/protocol.js';
-import { selectSyncMode } from '../sync/sw-fallback.js';
+import type { Places } from './places.js';
+import { toPyScriptError } from './report.js';
 
 /** What an editor brings to its env; the first editor that sets one wins. */
 export interface EnvOptions {
@@ -22,6 +21,9 @@ export interface EnvOptions {
   /** URL of `dist/service-worker.js` (the fallback without SharedArrayBuffer). */
   serviceWorker?: string;
 }
+
+/** Answers `input()` during a run (null: no answer, `EOFError` in Python). */
+export type Ask = (prompt: string) => string | null | Promise<string | null>;
 
 /** One run's outcome: the error that stopped it, and config entries that failed when the worker started. */
 export interface RunOutcome {
@@ -32,6 +34,8 @@ export interface RunOutcome {
 /** The shared worker of one env. */
 export class EditorEnv {
   readonly kind: InterpreterKind;
+  readonly #places: Places;
+  readonly #context: WorkerContext;
   readonly #options: EnvOptions = {};
   readonly #setups: Promise<{ code: string; targetId: string }>[] = [];
   /** How many of `#setups` the current worker has run. */
@@ -40,11 +44,13 @@ export class EditorEnv {
   #editors = 0;
   #worker?: PythonWorker;
   #queue: Promise<unknown> = Promise.resolve();
-  /** Where the running code's output goes: `input()` asks there. */
-  #place?: HTMLElement;
+  /** How the running code's `input()` is answered (the running editor's), if any. */
+  #ask?: Ask;
 
-  constructor(kind: InterpreterKind) {
+  constructor(kind: InterpreterKind, places: Places, context: WorkerContext) {
     this.kind = kind;
+    this.#places = places;
+    this.#context = context;
   }
 
   /** Records an editor's `config` and `service-worker` (used when the worker starts). */
@@ -59,9 +65,9 @@ export class EditorEnv {
     this.#setups.push(source);
   }
 
-  /** Runs `code` after the runs before it; `display()` and `print` go to `targetId`. */
-  run(code: string, targetId: string): Promise<RunOutcome> {
-    const outcome = this.#queue.then(() => this.#run(code, targetId));
+  /** Runs `code` after the runs before it; `display()` and `print` go to `targetId`, `input()` asks `ask` (else `window.prompt`). */
+  run(code: string, targetId: string, ask?: Ask): Promise<RunOutcome> {
+    const outcome = this.#queue.then(() => this.#run(code, targetId, ask));
     this.#queue = outcome;
     return outcome;
   }
@@ -83,11 +89,12 @@ export class EditorEnv {
     this.#setupsRun = 0;
   }
 
-  async #run(code: string, targetId: string): Promise<RunOutcome> {
+  async #run(code: string, targetId: string, ask: Ask | undefined): Promise<RunOutcome> {
     const configErrors: PyScriptError[] = [];
     const { serviceWorker, config } = this.#options;
     // Without a way for the worker to block on main, the editor cannot work: say why instead of hanging.
-    if (selectSyncMode(serviceWorker) === 'none') return { error: new PyScriptError(ErrorCode.WORKER, UNAVAILABLE), configErrors };
+    const unavailable = cannotBlock(serviceWorker);
+    if (unavailable) return { error: unavailable, configErrors };
     let worker = this.#worker;
     if (!worker) {
       worker = this.#worker = new PythonWorker(this.kind, {
@@ -96,9 +103,9 @@ export class EditorEnv {
         configWhere: 'the config attribute',
         service_worker: serviceWorker || undefined,
         quiet: true,
-        findElement: findPlace,
-        input: (prompt) => (this.#place?.isConnected ? askInline(this.#place, prompt) : globalThis.prompt(prompt)),
-      });
+        findElement: (id) => this.#places.find(id),
+        input: (prompt) => (this.#ask ? this.#ask(prompt) : globalThis.prompt(prompt)),
+      }, this.#context);
       const failed = await worker.done;
       if (failed) {
         this.#worker = undefined;
@@ -117,51 +124,33 @@ export class EditorEnv {
       }
       if (error) return { error: new PyScriptError(error.code, `The setup code of this editor's env failed:\n${error.message}`, { cause: error }), configErrors };
     }
-    this.#place = findPlace(targetId) ?? undefined;
+    this.#ask = ask;
     try {
       const error = await worker.exec(code, targetId);
       return error ? { error, configErrors } : { configErrors };
     } finally {
-      this.#place = undefined;
+      this.#ask = undefined;
     }
   }
 }
 
-/**
- * `input()` in an editor: a text field in the output area, after what the
- * code printed so far. Enter answers; Escape answers nothing (`EOFError` in
- * Python). The field then turns into a line of output, the prompt and the
- * answer, as a terminal would show them.
- */
-function askInline(place: HTMLElement, prompt: string): Promise<string | null> {
-  const line = document.createElement('div');
-  line.className = 'py-editor-input';
-  const label = document.createElement('label');
-  const field = document.createElement('input');
-  field.type = 'text';
-  field.setAttribute('aria-label', prompt.trim() || 'Input');
-  label.append(prompt, field);
-  line.append(label);
-  place.append(line);
-  field.focus();
-  return new Promise((resolve) => {
-    field.addEventListener('keydown', (event) => {
-      if (event.key !== 'Enter' && event.key !== 'Escape') return;
-      event.preventDefault();
-      const answer = event.key === 'Enter' ? field.value : null;
-      line.replaceWith(`${prompt}${answer ?? ''}\n`); // a line of output, like print's
-      resolve(answer);
-    });
-  });
-}
+/** The editor envs of one page. */
+export class EditorEnvs {
+  readonly #places: Places;
+  readonly #context: WorkerContext;
+  readonly #envs = new Map<string, EditorEnv>();
+  #unnamed = 0;
 
-const envs = new Map<string, EditorEnv>();
-let unnamed = 0;
+  constructor(places: Places, context: WorkerContext) {
+    this.#places = places;
+    this.#context = context;
+  }
 
-/** The env named `name` for `kind` (a new one of its own when `name` is empty). */
-export function editorEnv(kind: InterpreterKind, name: string): EditorEnv {
-  const key = name ? `${kind}:${name}` : `${kind}:#${++unnamed}`;
-  let env = envs.get(key);
-  if (!env) envs.set(key, (env = new EditorEnv(kind)));
-  return env;
+  /** The env named `name` for `kind` (a new one of its own when `name` is empty). */
+  get(kind: InterpreterKind, name: string): EditorEnv {
+    const key = name ? `${kind}:${name}` : `${kind}:#${++this.#unnamed}`;
+    let env = this.#envs.get(key);
+    if (!env) this.#envs.set(key, (env = new EditorEnv(kind, this.#places, this.#context)));
+    return env;
+  }
 }

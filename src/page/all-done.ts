@@ -4,9 +4,15 @@
  */
 
 export class AllDoneTracker {
+  readonly #window: EventTarget;
   #pending = 0;
   #closed = false;
   #fired = false;
+
+  /** @param window where `py:all-done` is dispatched: the document's window */
+  constructor(window: EventTarget) {
+    this.#window = window;
+  }
 
   /** Counts `done` until it settles. */
   track(done: Promise<unknown>): void {
@@ -28,9 +34,6 @@ export class AllDoneTracker {
   #check(): void {
     if (!this.#closed || this.#fired || this.#pending > 0) return;
     this.#fired = true;
-    window.dispatchEvent(new CustomEvent('py:all-done', { detail: {} }));
+    this.#window.dispatchEvent(new CustomEvent('py:all-done', { detail: {} }));
   }
 }
-
-/** The page's tracker. */
-export const allDone = new AllDoneTracker();

@@ -1,16 +1,26 @@
 /**
- * The main thread's interpreters: one per kind per page, booted on first use
- * and shared by every main-thread script of that kind, which run one after
- * the other in the order they were queued (document order at start-up).
+ * The main thread's interpreters: one per kind per page (see
+ * `Page.interpreter`), booted on first use and shared by every main-thread
+ * script of that kind, which run one after the other in the order they were
+ * queued (document order at start-up).
  */
 import type { PyscriptBridge } from '../runtime/bridge.js';
 import { bootInterpreter } from '../runtime/boot.js';
 import { createBridge } from '../runtime/bridge-helpers.js';
-import { workerBridge } from '../runtime/py-worker.js';
+import { workerBridge, type WorkerContext } from '../runtime/py-worker.js';
 import type { PyConfig } from '../runtime/config.js';
 import type { Interpreter, InterpreterKind, Progress } from '../runtime/types.js';
-import { mainConfig } from './page-config.js';
-import { findPlace } from './places.js';
+import type { PageConfigs } from './page-config.js';
+import type { Places } from './places.js';
+
+/** What a main interpreter needs from its page. */
+export interface MainInterpreterPage {
+  readonly document: Document;
+  readonly configs: PageConfigs;
+  readonly places: Places;
+  /** For `PyWorker`, `MPWorker` and `workers` of the Python package. */
+  readonly workerContext: WorkerContext;
+}
 
 /** One shared interpreter and its run queue. */
 export class MainInterpreter {
@@ -24,9 +34,11 @@ export class MainInterpreter {
   #configErrors: unknown[] = [];
   #progressListeners = new Set<(progress: Progress) => void>();
   #lastProgress = new Map<string, Progress>();
+  readonly #page: MainInterpreterPage;
 
-  constructor(kind: InterpreterKind) {
+  constructor(kind: InterpreterKind, page: MainInterpreterPage) {
     this.kind = kind;
+    this.#page = page;
   }
 
   /** Boots the interpreter once; later calls share the same promise. */
@@ -53,7 +65,7 @@ export class MainInterpreter {
   async #boot(): Promise<Interpreter> {
     let loaded: { config: PyConfig; url?: string } = { config: {} };
     try {
-      loaded = await mainConfig(this.kind);
+      loaded = await this.#page.configs.main(this.kind);
     } catch (error) {
       this.#configErrors.push(error);
     }
@@ -78,24 +90,16 @@ export class MainInterpreter {
   }
 
   #bridge(): PyscriptBridge {
+    const page = this.#page;
     const bridge = createBridge({
       interpreter: this.kind,
-      window: globalThis,
-      document,
+      window: page.document.defaultView ?? globalThis,
+      document: page.document,
       currentTarget: () => this.currentTarget,
-      findElement: findPlace,
+      findElement: (id) => page.places.find(id),
       config: this.config,
     });
     // `PyWorker`, `MPWorker` and `workers` of the Python package.
-    return Object.assign(bridge, workerBridge);
+    return Object.assign(bridge, workerBridge(page.workerContext));
   }
-}
-
-const interpreters = new Map<InterpreterKind, MainInterpreter>();
-
-/** The page's shared interpreter of `kind` (created, not booted). */
-export function mainInterpreter(kind: InterpreterKind): MainInterpreter {
-  let main = interpreters.get(kind);
-  if (!main) interpreters.set(kind, (main = new MainInterpreter(kind)));
-  return main;
 }
