@@ -36,6 +36,8 @@ export default {
           '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
           '--disable-background-networking', '--disable-component-update', '--disable-sync',
           '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+          // A fake camera and microphone, granted without a prompt: pyscript.media is tested for real.
+          '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
         ],
       },
     }),

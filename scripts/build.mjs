@@ -95,7 +95,7 @@ await writeFile(join(dist, 'pyscript-python.js'), `export default ${JSON.stringi
 await writeFile(join(dist, 'pyscript-micropython.js'), `export default ${JSON.stringify(micropythonBytecode(sources))};\n`);
 // Loaded by URL, from core.js and worker.js alike, only by pages that need
 // them (src/runtime/lazy.ts).
-await build({ ...common, entryPoints: { archive: 'src/runtime/archive.ts', toml: 'src/runtime/toml.ts' }, outdir: dist });
+await build({ ...common, entryPoints: { archive: 'src/runtime/archive.ts', toml: 'src/runtime/toml.ts', 'native-fs': 'src/runtime/native-fs.ts' }, outdir: dist });
 // CodeMirror and the editor view: only pages with an editor import it (src/editor/python-editor.ts).
 await build({ ...common, entryPoints: { editor: 'src/editor/view.ts' }, outdir: dist });
 // worker.js: one file, so a worker starts after a single request.

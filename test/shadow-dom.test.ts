@@ -55,7 +55,7 @@ display("to another", target="shadow-other")
     const root = await shadow('<mpy-script>from pyscript import display\ndisplay("lost", target="nowhere-at-all")</mpy-script>');
     const script = root.querySelector('mpy-script') as ScriptEl;
     await script.done;
-    expect(script.querySelector('.py-error')?.textContent).to.contain('Invalid selector with id=nowhere-at-all');
+    expect(script.querySelector('.py-error')?.textContent).to.contain("Cannot find element with id='nowhere-at-all' in the page.");
   });
 
   it('an editor shows print and display output in its output area', async function () {

@@ -56,9 +56,9 @@ function reported(worker: Handle): Promise<unknown> {
 }
 
 /** A `<mpy-script worker>` (with these attributes) running `code`, once done. */
-async function workerScript(code: string, attributes: Record<string, string> = {}): Promise<ScriptEl> {
+async function workerScript(code: string, attributes: Record<string, string> = {}, tag = 'mpy-script'): Promise<ScriptEl> {
   const container = await fixture<HTMLElement>(html`<div></div>`);
-  const el = document.createElement('mpy-script') as ScriptEl;
+  const el = document.createElement(tag) as ScriptEl;
   el.setAttribute('worker', '');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   el.textContent = code;
@@ -357,6 +357,23 @@ config_worker = PyWorker("${FIXTURES}/uses-config.py", {
     expect(el.querySelector('.py-error')?.textContent ?? '').to.equal('');
     expect(win.workerD3Version).to.equal('d3-like 1.0');
   });
+
+  for (const tag of ['mpy-script', 'py-script']) {
+    it(`imports js_modules.main of a ${tag} worker's config on the main thread, used through proxies`, async function () {
+      this.timeout(60_000);
+      const el = await workerScript(
+        'from pyscript import window\nfrom pyscript.js_modules import whereabouts\nwindow.whereMainModuleRan = whereabouts.where()\n' +
+          'from pyscript.js_modules.whereabouts import where\nwindow.whereImportedName = where()\n' +
+          'try:\n    whereabouts.missing\nexcept AttributeError as error:\n    window.whereMissing = str(error)\n',
+        { config: '{"js_modules": {"main": {"/test/fixtures/config/lib/where.mjs": "whereabouts"}}}' },
+        tag,
+      );
+      expect(el.querySelector('.py-error')?.textContent ?? '').to.equal('');
+      expect(win.whereMainModuleRan).to.equal('main');
+      expect(win.whereImportedName).to.equal('main');
+      expect(win.whereMissing).to.contain("does not provide an export named 'missing'");
+    });
+  }
 
   it('gives a worker its own file system: a file written by main-thread Python is absent there', async function () {
     this.timeout(60_000);

@@ -48,6 +48,16 @@ def _get(url):
     return bytes(ord(char) & 0xFF for char in request.responseText)
 
 
+async def _get_async(url):
+    try:
+        response = await js.fetch(url)
+    except Exception as error:  # noqa: BLE001 - the network error, as a JsException
+        raise OSError("mip: unable to fetch " + url + ": " + str(error))
+    if response.status != 200:
+        raise OSError("mip: unable to fetch " + url + ": HTTP " + str(response.status))
+    return bytes(js.Uint8Array.new(await response.arrayBuffer()))
+
+
 def _write(path, data):
     import os
 
@@ -71,33 +81,62 @@ def _default_target():
     return "/lib"
 
 
-def _install_json(url, index, target, version):
-    manifest = json.loads(_get(_rewrite(url, version)))
+# The install is a generator: it yields each URL it needs and is sent the
+# bytes, so the same steps run with blocking requests (install) or awaited
+# fetches (_install_async).
+
+
+def _plan_json(url, index, target, version):
+    manifest = json.loads((yield _rewrite(url, version)))
     base = url.rsplit("/", 1)[0] + "/"
     for path, short_hash in manifest.get("hashes", ()):
-        _write(target + "/" + path, _get(index + "/file/" + short_hash[:2] + "/" + short_hash))
+        _write(target + "/" + path, (yield index + "/file/" + short_hash[:2] + "/" + short_hash))
     for path, source in manifest.get("urls", ()):
         if not (source.startswith("github:") or "://" in source):
             source = _absolute(source, base)
-        _write(target + "/" + path, _get(_rewrite(source, version)))
+        _write(target + "/" + path, (yield _rewrite(source, version)))
     for dep, dep_version in manifest.get("deps", ()):
         if "/" in dep and not (dep.startswith("github:") or "://" in dep):
             dep = _absolute(dep, base)  # relative to the manifest
-        install(dep, index=index, target=target, version=dep_version)
+        yield from _plan(dep, index, target, dep_version, True)
 
 
-def install(package, index=None, target=None, version=None, mpy=True):
-    """Installs ``package`` (a name, a ``.py``/``.mpy`` URL, or a ``package.json`` URL) into ``target``."""
+def _plan(package, index, target, version, mpy):
     index = (index or _INDEX).rstrip("/")
     target = (target or _default_target()).rstrip("/")
     if package.endswith(".py") or package.endswith(".mpy"):
         url = _absolute(_rewrite(package, version))
-        _write(target + "/" + url.rsplit("/", 1)[-1], _get(url))
+        _write(target + "/" + url.rsplit("/", 1)[-1], (yield url))
     elif package.endswith(".json") or package.startswith("github:") or "/" in package:
         if not package.endswith(".json"):
             package = package.rstrip("/") + "/package.json"
         url = package if package.startswith("github:") else _absolute(package)
-        _install_json(url, index, target, version)
+        yield from _plan_json(url, index, target, version)
     else:
         kind = "mpy" if mpy and sys.implementation.name == "micropython" else "py"
-        _install_json(index + "/package/" + kind + "/" + package + "/" + (version or "latest") + ".json", index, target, version)
+        url = index + "/package/" + kind + "/" + package + "/" + (version or "latest") + ".json"
+        yield from _plan_json(url, index, target, version)
+
+
+def install(package, index=None, target=None, version=None, mpy=True):
+    """Installs ``package`` (a name, a ``.py``/``.mpy`` URL, or a ``package.json`` URL) into ``target``."""
+    steps = _plan(package, index, target, version, mpy)
+    try:
+        url = next(steps)
+        while True:
+            url = steps.send(_get(url))
+    except StopIteration:
+        pass
+
+
+async def _install_async(package, index=None, target=None, version=None, mpy=True):
+    """``install()`` with awaited fetches: the page is not blocked, and a
+    network error is an ``OSError`` (a failed blocking request is a
+    JavaScript error that MicroPython cannot catch)."""
+    steps = _plan(package, index, target, version, mpy)
+    try:
+        url = next(steps)
+        while True:
+            url = steps.send(await _get_async(url))
+    except StopIteration:
+        pass

@@ -8,6 +8,7 @@ import { enableAutoProxy } from './auto-proxy.js';
 import type { PyscriptBridge } from './bridge.js';
 import type { PyConfig } from './config.js';
 import { baseUrl, type ProgressCallback } from './fetch-progress.js';
+import { createFsBridge, type FsMainCall } from './fs-bridge.js';
 import { watchInterpreterDownload } from './interpreter-progress.js';
 import { jsModulesBridge } from './js-modules.js';
 import { installPythonPackage, loadPythonPackage, packageForm } from './python-package.js';
@@ -65,6 +66,7 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
   }
   stopWatching?.(true);
   options.bridge.js_modules = prepared ? await (await prepared).apply(interpreter, options.onConfigError) : jsModulesBridge();
+  options.bridge.fs = createFsBridge(interpreter, options.bridge.fs_main as FsMainCall | undefined);
   interpreter.registerJsModule('_pyscript', options.bridge);
   await installPythonPackage(interpreter, form);
   if (kind === 'pyodide' && (options.bridge.config as { experimental_create_proxy?: unknown }).experimental_create_proxy === 'auto') {

@@ -18,6 +18,7 @@ import type { TransportServer } from '../sync/transport.js';
 import { isAsyncCode } from './async-code.js';
 import { dedent } from './dedent.js';
 import { baseUrl, fetchText, type ProgressCallback } from './fetch-progress.js';
+import { provideMainServices } from './main-services.js';
 import { WORKER_CALLBACKS, callbackSources, joinCode, type Hooks, type WorkerHookContext } from './hooks.js';
 import type { PyConfig } from './config.js';
 import { loadConfig } from './load-config.js';
@@ -131,6 +132,7 @@ export class PythonWorker {
       label: options.name ? `The worker "${options.name}"` : `The worker ${options.url ?? ''}`.trim(),
     });
     this.sync = this.#endpoint.sync;
+    provideMainServices(this.sync); // what the worker's Python package has main do
     this.worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => this.#receive(event.data));
     this.worker.addEventListener('error', (event) => {
       // Before `ready` the worker could not start; later, an error in a callback is only logged.

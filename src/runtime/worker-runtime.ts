@@ -22,7 +22,9 @@ import { bootInterpreter } from './boot.js';
 import { createBridge } from './bridge-helpers.js';
 import type { PyConfig } from './config.js';
 import { foreignValues } from './foreign-values.js';
+import type { FsMainCall } from './fs-bridge.js';
 import { compileWorkerCallbacks, runWorkerCallbacks, type WorkerCallbackName, type WorkerHookContext } from './hooks.js';
+import { FS_SYNC_NAME, IMPORT_SYNC_NAME } from './main-services.js';
 import { isPythonError, pythonErrorMessage } from './traceback.js';
 import type { Interpreter, Streams } from './types.js';
 
@@ -108,6 +110,13 @@ export class WorkerRuntime {
         // Non-empty when window/document cannot work here: the Python package then raises this text.
         unavailable: transport ? '' : unavailable,
         input: (prompt: string) => endpoint.input(prompt),
+        // pyscript.fs: the folder picker and permission prompts only exist on the main thread.
+        fs_main: ((...args) => (endpoint.sync[FS_SYNC_NAME] as FsMainCall)(...args)) satisfies FsMainCall,
+        // js_modules.main, from a worker: imported on main, used through proxies.
+        import_main: (url: string) => {
+          if (!transport) throw new Error(unavailable);
+          return (endpoint.sync[IMPORT_SYNC_NAME] as (url: string) => unknown)(new URL(url, data.configUrl ?? data.baseUrl).href);
+        },
         create_worker: () => {
           throw new Error('PyWorker is only available on the main thread');
         },

@@ -15,6 +15,8 @@ export interface PythonTestResult {
 /** The test files, in the order they run. */
 export const PYTHON_TEST_FILES = [
   'test_module.py',
+  'test_util.py',
+  'test_workers.py',
   'test_display.py',
   'test_events.py',
   'test_fetch.py',
@@ -22,6 +24,8 @@ export const PYTHON_TEST_FILES = [
   'test_storage.py',
   'test_web.py',
   'test_websocket.py',
+  'test_media.py',
+  'test_fs.py',
   'test_faq.py',
 ];
 

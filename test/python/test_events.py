@@ -122,3 +122,43 @@ def test_when_with_a_list_of_events():
     first.trigger("a")
     second.trigger("b")
     assert seen == ["a", "b"]
+
+
+def _value_error(action):
+    try:
+        action()
+    except ValueError as error:
+        return str(error)
+    raise AssertionError("expected ValueError")
+
+
+def test_event_listeners_must_be_callable():
+    ready = Event()
+    assert "callable" in _value_error(lambda: ready.add_listener("not callable"))
+    _value_error(lambda: ready.add_listener(123))
+    ready.trigger(None)  # nothing was added
+
+
+def test_when_a_dom_event_without_selector_raises():
+    assert "selector" in _value_error(lambda: when("click")(lambda: None))
+    _value_error(lambda: when("click", selector=None))
+
+
+def test_event_listener_errors_stop_the_rest():
+    ready = Event()
+    seen = []
+
+    def broken(value):
+        seen.append("broken")
+        raise RuntimeError("listener failed")
+
+    ready.add_listener(lambda value: seen.append("first"))
+    ready.add_listener(broken)
+    ready.add_listener(lambda value: seen.append("last"))
+    try:
+        ready.trigger(1)
+    except RuntimeError:
+        pass
+    else:
+        raise AssertionError("expected the listener's error")
+    assert seen == ["first", "broken"]

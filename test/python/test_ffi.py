@@ -54,11 +54,28 @@ def test_create_proxy_keeps_a_callable_for_later():
     assert holder.callback(21) == 42
 
 
-def test_create_proxy_is_a_pass_through_on_micropython():
-    if not MICROPYTHON:
-        skip("MicroPython only")
-    func = lambda: None  # noqa: E731
-    assert ffi.create_proxy(func) is func
+def test_create_proxy_gives_a_js_proxy_calling_the_function():
+    if MICROPYTHON:
+        from jsffi import JsProxy
+    else:
+        from pyodide.ffi import JsProxy
+    proxy = ffi.create_proxy(lambda: 42)
+    assert isinstance(proxy, JsProxy)
+    assert proxy() == 42
+    assert js.Reflect.apply(proxy, None, js.Array.new()) == 42
+
+
+def test_assign_changes_objects_of_this_thread_in_place():
+    target = js.Object.new()
+    target.a = 1
+    assert ffi.assign(target, {"a": 2, "b": 3}, {"c": 4}) is target
+    assert target.a == 2 and target.b == 3 and target.c == 4
+
+
+def test_assign_sets_each_entry_of_a_page_object():
+    element = fixture()
+    ffi.assign(element.style, {"color": "red"}, {"fontSize": "12px"})
+    assert element.style.color == "red" and element.style.fontSize == "12px"
 
 
 def test_without_auto_the_borrowed_proxy_error_is_pyodides():

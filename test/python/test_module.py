@@ -6,13 +6,34 @@ import pyscript
 from pyscript import RUNNING_IN_WORKER, current_target, document, ffi, js_import, window
 
 
+def test_fs_and_media_load_on_first_use():
+    # Imported by `from pyscript import fs`, not by `import pyscript`: start-up stays as it was.
+    assert "pyscript.fs" not in sys.modules and "pyscript.media" not in sys.modules
+    from pyscript import fs, media
+
+    module_type = type(sys)
+    assert type(fs) is module_type and fs.__name__ == "pyscript.fs"
+    assert type(media) is module_type and media.__name__ == "pyscript.media"
+    assert pyscript.fs is fs and callable(fs.mount) and callable(media.list_devices)
+
+
 def test_public_names_exist():
     # `sync` exists everywhere; on the main thread it is a stand-in whose use
     # raises (use the .sync of a worker handle), by design.
     for name in ("display", "HTML", "when", "Event", "fetch", "ffi", "storage", "Storage", "web",
                  "current_target", "js_import", "window", "document", "RUNNING_IN_WORKER", "WebSocket",
-                 "PyWorker", "MPWorker", "config", "js_modules", "sync", "workers"):
+                 "PyWorker", "MPWorker", "config", "js_modules", "sync", "workers", "py_import",
+                 "create_named_worker", "fs", "media", "util"):
         assert hasattr(pyscript, name), name
+
+
+def test_every_name_in_all_exists():
+    for name in pyscript.__all__:
+        assert hasattr(pyscript, name), name
+
+
+def test_config_type_names_the_interpreter():
+    assert pyscript.config["type"] == ("mpy" if sys.implementation.name == "micropython" else "py")
 
 
 def test_js_modules_is_importable_from_the_package():

@@ -13,15 +13,17 @@ import json as _json  # noqa: E402
 
 import js as _js  # noqa: E402
 
-#: The parsed config of this interpreter (``<py-config>``, ``config=``), as a dict.
+#: The parsed config of this interpreter (``<py-config>``, ``config=``), as a
+#: dict; ``config["type"]`` is ``"py"`` (Pyodide) or ``"mpy"`` (MicroPython).
 config = _json.loads(_js.JSON.stringify(_pyscript.config))
+config["type"] = "mpy" if _pyscript.interpreter == "micropython" else "py"
 
 from pyscript import ffi  # noqa: E402
 from pyscript.display import HTML, display  # noqa: E402
 from pyscript.fetch import fetch  # noqa: E402
 from pyscript.sync import sync  # noqa: E402
 from pyscript.util import current_target, js_import  # noqa: E402
-from pyscript.workers import MPWorker, PyWorker, workers  # noqa: E402
+from pyscript.workers import MPWorker, PyWorker, create_named_worker, workers  # noqa: E402
 
 # Imported on first use (PEP 562): loading every submodule up front adds to
 # the start-up time of every page. A name that is also a submodule's name
@@ -36,6 +38,9 @@ _LAZY = {
     # A submodule: without this entry `from pyscript import js_modules`
     # raises AttributeError on MicroPython (CPython falls back to importing it).
     "js_modules": ("pyscript.js_modules", None),
+    "fs": ("pyscript.fs", None),
+    "media": ("pyscript.media", None),
+    "py_import": ("pyscript._imports", "py_import"),
     "when": ("pyscript.events", "when"),
     "Event": ("pyscript.events", "Event"),
 }
@@ -78,14 +83,20 @@ __all__ = [
     "Storage",
     "WebSocket",
     "config",
+    "create_named_worker",
     "current_target",
     "display",
     "document",
     "fetch",
     "ffi",
+    "fs",
     "js_import",
+    "js_modules",
+    "media",
+    "py_import",
     "storage",
     "sync",
+    "util",
     "web",
     "when",
     "window",

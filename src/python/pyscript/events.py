@@ -30,9 +30,10 @@ class Event:
             call_with_event(listener, result)
 
     def add_listener(self, listener):
-        """Add a callable; adding the same one twice has no effect."""
+        """Add a callable; adding the same one twice has no effect. A
+        listener that is not callable raises ``ValueError``."""
         if not callable(listener):
-            raise TypeError("Event listeners must be callable, not " + type(listener).__name__)
+            raise ValueError("Event listeners must be callable, not " + type(listener).__name__)
         if listener not in self._listeners:
             self._listeners.append(listener)
 

@@ -1,7 +1,8 @@
 """One foreign function interface for Pyodide and MicroPython.
 
-- ``create_proxy(func)``: keep a Python callable alive for JavaScript to call
-  later (Pyodide); a pass-through on MicroPython, whose proxies persist.
+- ``create_proxy(func)``: a JavaScript function calling ``func``, kept alive
+  for JavaScript to call later (``pyodide.ffi.create_proxy`` /
+  ``jsffi.create_proxy``).
 - ``to_js(value)``: convert to JavaScript; a ``dict`` always becomes a plain
   object literal (never a ``Map``), also when nested.
 - ``is_none(value)``: ``None`` or JavaScript ``null``.
@@ -9,18 +10,15 @@
 - ``jsnull``: JavaScript ``null``.
 """
 
-from pyscript.context import window
+import js
+
 from pyscript.util import MICROPYTHON
 
 if MICROPYTHON:
-    import js
-
     # MicroPython shows JavaScript null as None.
     jsnull = None
 
-    def create_proxy(func):
-        """Return ``func``: MicroPython's proxies already outlive the call."""
-        return func
+    from jsffi import create_proxy
 
     def to_js(value, **kwargs):
         """Convert ``value`` to JavaScript; dicts become object literals.
@@ -41,7 +39,6 @@ if MICROPYTHON:
         return value
 
 else:
-    import js
     from pyodide.ffi import create_proxy, jsnull
     from pyodide.ffi import to_js as _to_js
 
@@ -65,10 +62,13 @@ def is_none(value):
 def assign(target, *sources):
     """Copy the entries of each source (dicts or JS objects) onto ``target``.
 
-    Like JavaScript's ``Object.assign``; returns ``target``.
+    Like JavaScript's ``Object.assign``; returns ``target``. This thread's
+    ``Object.assign`` does it: in a worker, a main-thread object (a DOM
+    element's ``style``…) gets each entry set through its proxy, and a
+    worker object is changed in place.
     """
     for source in sources:
-        window.Object.assign(target, to_js(source))
+        js.Object.assign(target, to_js(source))
     return target
 
 

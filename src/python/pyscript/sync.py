@@ -3,32 +3,12 @@
 In a worker, ``sync.name = function`` lets the main thread call ``function``
 (``await worker.sync.name()`` in JavaScript), and ``sync.name(...)`` calls
 what the main thread put on ``worker.sync`` and blocks until it returns. On
-the main thread, ``sync`` is not available: use ``worker.sync`` of a
-``PyWorker`` instead.
+the main thread, ``sync`` is a :class:`~pyscript.util.NotSupported`: use the
+``.sync`` of a ``PyWorker`` instead.
 """
 
 import _pyscript
-
-
-class NotSupported:
-    """Stands for a name that this context cannot offer; any use raises."""
-
-    def __init__(self, name, reason):
-        object.__setattr__(self, "_name", name)
-        object.__setattr__(self, "_reason", reason)
-
-    def __repr__(self):
-        return "<NotSupported " + self._name + ">"
-
-    def __getattr__(self, attr):
-        raise RuntimeError(self._reason)
-
-    def __setattr__(self, attr, value):
-        raise RuntimeError(self._reason)
-
-    def __call__(self, *args, **kwargs):
-        raise RuntimeError(self._reason)
-
+from pyscript.util import NotSupported
 
 if _pyscript.RUNNING_IN_WORKER:
     sync = _pyscript.sync
@@ -40,5 +20,18 @@ else:
 
 
 def unavailable_main():
-    """``window``/``document`` of a worker that cannot block on the main thread."""
-    return NotSupported("pyscript.window", _pyscript.unavailable)
+    """``window``/``document`` of a worker that cannot block on the main
+    thread: every use raises the documented ``RuntimeError``."""
+
+    # Defined here: only such workers pay for the class.
+    class Unavailable(NotSupported):
+        def __getattr__(self, attr):
+            raise RuntimeError(self.error)
+
+        def __setattr__(self, attr, value):
+            raise RuntimeError(self.error)
+
+        def __call__(self, *args, **kwargs):
+            raise RuntimeError(self.error)
+
+    return Unavailable("pyscript.window", _pyscript.unavailable)

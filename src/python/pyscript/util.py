@@ -1,6 +1,11 @@
 """Small helpers shared by the rest of the package, and the few places
 where Pyodide and MicroPython differ (``sys.implementation.name`` tells them
-apart)."""
+apart).
+
+Public: ``as_bytearray(buffer)``, ``NotSupported(name, error)``,
+``is_awaitable(func)``, plus ``current_target`` and ``js_import``, which
+the package re-exports.
+"""
 
 import sys
 
@@ -26,6 +31,32 @@ async def js_import(*urls):
         (confetti,) = await js_import("./confetti.js")
     """
     return list(await _pyscript.js_import(*urls))
+
+
+class NotSupported:
+    """Stands for a name this context cannot offer; using it raises.
+
+    Reading or setting an attribute raises ``AttributeError(error)``, and a
+    call raises ``TypeError(error)``::
+
+        sync = NotSupported("pyscript.sync", "only in workers")
+    """
+
+    def __init__(self, name, error):
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "error", error)
+
+    def __repr__(self):
+        return "<NotSupported " + self.name + " [" + self.error + "]>"
+
+    def __getattr__(self, attr):
+        raise AttributeError(self.error)
+
+    def __setattr__(self, attr, value):
+        raise AttributeError(self.error)
+
+    def __call__(self, *args, **kwargs):
+        raise TypeError(self.error)
 
 
 def escape(text):

@@ -10,11 +10,15 @@
     for item in page.find("li"):
         item.style["color"] = "red"
 
-Every tag has a creation helper named after it (``div``, ``p``, ``span``,
+Every tag has a class named after it (``div``, ``p``, ``span``,
 ``button``…); the ones that clash with Python names end in ``_``
-(``input_``, ``del_``, ``map_``, ``object_``). Keyword arguments set
-properties (``id``, ``value``, ``className``…), ``classes`` and ``style``,
-and ``on_<event>`` handlers.
+(``input_``, ``del_``, ``map_``, ``object_``). Positional arguments of a
+container element, and its ``children=`` list, become its children: elements
+as they are, strings as HTML. Keyword arguments set properties (``id``,
+``value``, ``className``, ``for_``, ``class_``…), ``classes`` (a string of
+one or more names, or a list) and ``style`` (a dict), and ``on_<event>``
+handlers. ``select``, ``datalist`` and ``optgroup`` have ``options``;
+``canvas`` can ``draw()`` and ``download()``; ``video`` can ``snap()``.
 """
 
 import _pyscript
@@ -23,15 +27,33 @@ from pyscript.events import Event
 from pyscript.ffi import create_proxy, is_none
 
 
-def _wrap(dom_element):
-    return None if is_none(dom_element) else Element.wrap(dom_element)
+def _wrap_if_not_none(dom_element):
+    """The :class:`Element` for ``dom_element``, or ``None`` for null."""
+    return None if is_none(dom_element) else Element.wrap_dom_element(dom_element)
 
 
-def _find_by_id(dom_node, key):
-    key = key[1:] if key.startswith("#") else key
+def _find_by_id(dom_node, target_id):
+    """The element with id ``target_id`` (``#`` optional) under ``dom_node``, or ``None``."""
+    target_id = target_id[1:] if target_id.startswith("#") else target_id
+    if not target_id:
+        return None
     if dom_node is _context.document or getattr(dom_node, "getElementById", None) is not None:
-        return _wrap(dom_node.getElementById(key))
-    return _wrap(dom_node.querySelector("#" + key))
+        return _wrap_if_not_none(dom_node.getElementById(target_id))
+    return _wrap_if_not_none(dom_node.querySelector('[id="' + target_id.replace('"', '\\"') + '"]'))
+
+
+def _find_and_wrap(dom_node, selector):
+    """Every descendant of ``dom_node`` matching ``selector``, as an :class:`ElementCollection`."""
+    return ElementCollection.wrap_dom_elements(dom_node.querySelectorAll(selector))
+
+
+def _js_list(items):
+    """A Python list of the items of a JavaScript array-like (NodeList, HTMLCollection)."""
+    return [items[i] for i in range(items.length)]
+
+
+def _is_dom_node(value):
+    return not isinstance(value, (str, int, float, bool)) and getattr(value, "nodeType", None) is not None
 
 
 def _property_name(name):
@@ -40,34 +62,51 @@ def _property_name(name):
     return {"for": "htmlFor", "class": "className"}.get(name, name)
 
 
-def _dom_nodes(item):
-    if isinstance(item, (list, tuple, ElementCollection)):
-        nodes = []
-        for child in item:
-            nodes.extend(_dom_nodes(child))
-        return nodes
-    if isinstance(item, Element):
-        return [item._dom_element]
-    return [item]  # a string (text) or a DOM node
-
-
 class Element:
-    """A wrapped DOM element. Unknown attributes are the DOM element's."""
+    """A wrapped DOM element. Unknown attributes are the DOM element's.
 
+    ``element[0]`` and ``element[1:3]`` index its children, and
+    ``element["id"]`` (or ``"#id"``) finds a descendant by id. ``on_<type>``
+    is the :class:`~pyscript.events.Event` of DOM event ``type``: add
+    listeners to it, or pass ``on_click=handler`` when creating the element.
+    """
+
+    #: The HTML tag, for the tag classes; ``None`` for the base class.
     tag = None
-    _classes_by_tag = {}
+    #: Tag name -> the class that wraps elements of that tag.
+    element_classes_by_tag_name = {}
 
     @classmethod
-    def wrap(cls, dom_element):
+    def get_tag_name(cls):
+        """The HTML tag of this class (``input_`` -> ``"input"``)."""
+        return cls.tag or cls.__name__.replace("_", "")
+
+    @classmethod
+    def register_element_classes(cls, element_classes):
+        """Make :meth:`wrap_dom_element` use each class for its tag."""
+        for element_class in element_classes:
+            Element.element_classes_by_tag_name[element_class.get_tag_name()] = element_class
+
+    @classmethod
+    def unregister_element_classes(cls, element_classes):
+        """Undo :meth:`register_element_classes`."""
+        for element_class in element_classes:
+            Element.element_classes_by_tag_name.pop(element_class.get_tag_name(), None)
+
+    @classmethod
+    def wrap_dom_element(cls, dom_element):
         """Wrap ``dom_element`` in the class registered for its tag."""
         tag = str(dom_element.tagName).lower()
-        return Element._classes_by_tag.get(tag, Element)(dom_element=dom_element)
+        return Element.element_classes_by_tag_name.get(tag, Element)(dom_element=dom_element)
+
+    #: Older name of :meth:`wrap_dom_element`.
+    wrap = wrap_dom_element
 
     def __init__(self, dom_element=None, classes=None, style=None, **properties):
-        if dom_element is None:
-            dom_element = _context.document.createElement(self.tag)
+        if is_none(dom_element):
+            dom_element = _context.document.createElement(self.get_tag_name())
         object.__setattr__(self, "_dom_element", dom_element)
-        object.__setattr__(self, "_events", {})
+        object.__setattr__(self, "_on_events", {})
         self.update(classes=classes, style=style, **properties)
 
     def __eq__(self, other):
@@ -80,13 +119,17 @@ class Element:
         return "<" + type(self).__name__ + " " + str(self._dom_element.outerHTML)[:80] + ">"
 
     def __getitem__(self, key):
+        if isinstance(key, (int, slice)):
+            return self.children[key]
         if isinstance(key, str):
             return _find_by_id(self._dom_element, key)
-        return self.children[key]
+        raise TypeError("Element indices must be integers, slices or strings, not " + type(key).__name__)
 
     def __getattr__(self, name):
         if name.startswith("on_"):
             return self.get_event(name)
+        if name.startswith("__"):
+            raise AttributeError(name)
         return getattr(self._dom_element, _property_name(name))
 
     def __setattr__(self, name, value):
@@ -98,12 +141,22 @@ class Element:
             setattr(self._dom_element, _property_name(name), value)
 
     def get_event(self, name):
-        """The :class:`Event` for DOM event ``on_<type>``, wired on first use."""
-        if name in self._events:
-            return self._events[name]
+        """The :class:`Event` for DOM event ``on_<type>``, wired on first use.
+
+        Raises ``ValueError`` when ``name`` does not start with ``on_`` or the
+        element has no such event (no ``on<type>`` handler property).
+        """
+        if not name.startswith("on_"):
+            raise ValueError("Event names must start with 'on_', not " + repr(name))
+        event_type = name[3:]
+        if name in self._on_events:
+            return self._on_events[name]
+        dom = self._dom_element
+        if not event_type or not (hasattr(dom, "on" + event_type) or hasattr(dom, event_type)):
+            raise ValueError("Element <" + str(dom.tagName).lower() + "> has no '" + event_type + "' event")
         event = Event()
-        self._events[name] = event
-        self._dom_element.addEventListener(name[3:], create_proxy(event.trigger))
+        self._on_events[name] = event
+        dom.addEventListener(event_type, create_proxy(event.trigger))
         return event
 
     @property
@@ -114,33 +167,54 @@ class Element:
     @property
     def parent(self):
         """The parent element, or ``None``."""
-        return _wrap(self._dom_element.parentElement)
+        return _wrap_if_not_none(self._dom_element.parentElement)
 
     @property
     def classes(self):
         """The CSS classes, as a set-like :class:`Classes`."""
-        return Classes(self._dom_element)
+        return Classes(self)
 
     @property
     def style(self):
         """The inline style, as a dict-like :class:`Style`."""
-        return Style(self._dom_element)
+        return Style(self)
 
     def append(self, *items):
-        """Append elements, collections, DOM nodes or strings (as text)."""
+        """Append each item: an :class:`Element`, an :class:`ElementCollection`,
+        a list or tuple of items, a DOM node, a NodeList or HTMLCollection,
+        or a ``str``/``int``/``float``/``bool`` (as text). Anything else
+        raises ``TypeError``.
+        """
+        dom = self._dom_element
         for item in items:
-            for node in _dom_nodes(item):
-                self._dom_element.append(node)
+            if isinstance(item, Element):
+                dom.appendChild(item._dom_element)
+            elif isinstance(item, (ElementCollection, list, tuple)):
+                self.append(*list(item))
+            elif isinstance(item, (str, int, float, bool)):
+                dom.append(str(item))
+            elif _is_dom_node(item):
+                dom.appendChild(item)
+            elif getattr(item, "length", None) is not None:
+                # A NodeList or HTMLCollection: copied first, as appending
+                # takes nodes out of a live collection.
+                for node in _js_list(item):
+                    dom.appendChild(node)
+            else:
+                raise TypeError("Cannot append " + type(item).__name__ + " to an element")
         return self
 
     def find(self, selector):
         """Every descendant matching the CSS ``selector``."""
-        return ElementCollection.wrap_dom_elements(self._dom_element.querySelectorAll(selector))
+        return _find_and_wrap(self._dom_element, selector)
 
     def clone(self, clone_id=None):
-        """A deep copy, with id ``clone_id``."""
-        copy = Element.wrap(self._dom_element.cloneNode(True))
-        copy.id = clone_id or ""
+        """A deep copy, with id ``clone_id`` (none when not given)."""
+        copy = Element.wrap_dom_element(self._dom_element.cloneNode(True))
+        if clone_id is None:
+            copy._dom_element.removeAttribute("id")
+        else:
+            copy.id = clone_id
         return copy
 
     def show_me(self):
@@ -148,8 +222,8 @@ class Element:
         self._dom_element.scrollIntoView()
 
     def update(self, classes=None, style=None, **properties):
-        """Set classes (a string or list), style (a dict), properties and
-        ``on_<event>`` handlers."""
+        """Set classes (a string of one or more names, or a list), style (a
+        dict), properties and ``on_<event>`` handlers."""
         if classes:
             for name in [classes] if isinstance(classes, str) else classes:
                 self.classes.add(name)
@@ -161,62 +235,88 @@ class Element:
 
 
 class ContainerElement(Element):
-    """An element that holds children: positional arguments are appended."""
+    """An element that holds children: positional arguments and ``children=``
+    are appended, elements as they are and strings as HTML."""
 
-    def __init__(self, *children, dom_element=None, classes=None, style=None, **properties):
-        super().__init__(dom_element=dom_element, classes=classes, style=style, **properties)
-        self.append(*children)
+    def __init__(self, *args, children=None, dom_element=None, style=None, classes=None, **properties):
+        super().__init__(dom_element=dom_element, style=style, classes=classes, **properties)
+        for child in list(args) + list(children or []):
+            if isinstance(child, (Element, ElementCollection, list, tuple)) or _is_dom_node(child):
+                self.append(child)
+            else:
+                self._dom_element.insertAdjacentHTML("beforeend", str(child))
 
     def __iter__(self):
         return iter(self.children)
 
 
 class Classes:
-    """The ``classList`` of an element, as a set."""
+    """The ``classList`` of an element, as a set of names.
 
-    def __init__(self, dom_element):
-        self._list = dom_element.classList
+    ``add``, ``remove`` and ``discard`` take one name or several separated
+    by spaces; removing a class the element does not have only logs a
+    warning. Compares equal to a ``set`` of the same names.
+    """
 
-    def add(self, name):
-        for part in str(name).split():
-            self._list.add(part)
+    def __init__(self, element):
+        self._list = element._dom_element.classList
 
-    def remove(self, name):
-        if name not in self:
-            raise KeyError(name)
-        self._list.remove(name)
+    @staticmethod
+    def _names(text):
+        return [name for name in str(text).split() if name]
 
-    def discard(self, name):
-        self._list.remove(name)
+    def _current(self):
+        return [self._list.item(i) for i in range(self._list.length)]
+
+    def add(self, class_name):
+        for name in self._names(class_name):
+            self._list.add(name)
+
+    def remove(self, class_name):
+        for name in self._names(class_name):
+            if name in self:
+                self._list.remove(name)
+            else:
+                import js
+
+                js.console.warn("Class '" + name + "' not found in element classes.")
+
+    def discard(self, class_name):
+        for name in self._names(class_name):
+            self._list.remove(name)
 
     def toggle(self, name):
         return self._list.toggle(name)
 
     def clear(self):
-        for name in list(self):
+        for name in self._current():
             self._list.remove(name)
 
     def __contains__(self, name):
         return bool(self._list.contains(name))
 
     def __iter__(self):
-        return iter([self._list.item(i) for i in range(self._list.length)])
+        return iter(self._current())
 
     def __len__(self):
         return self._list.length
 
+    def __bool__(self):
+        return self._list.length > 0
+
     def __eq__(self, other):
-        return set(self) == set(other)
+        return set(self._current()) == set(other)
 
     def __repr__(self):
-        return "Classes(" + repr(set(self)) + ")"
+        return "Classes(" + repr(set(self._current())) + ")"
 
 
 class Style:
-    """The inline ``style`` of an element, as a dict of CSS properties."""
+    """The inline ``style`` of an element, as a dict of CSS properties
+    (hyphenated names: ``style["background-color"] = "red"``)."""
 
-    def __init__(self, dom_element):
-        self._style = dom_element.style
+    def __init__(self, element):
+        self._style = element._dom_element.style
 
     def __getitem__(self, name):
         return self._style.getPropertyValue(name)
@@ -237,26 +337,127 @@ class Style:
         del self[name]
 
 
+class Options:
+    """The ``<option>`` s of a ``select``, ``datalist`` or ``optgroup``.
+
+    Indexable, iterable and sized; ``add()`` inserts one, ``remove(index)``
+    takes one out, ``clear()`` takes them all out, and ``selected`` is the
+    selected one.
+    """
+
+    def __init__(self, element):
+        self._element = element
+
+    def _dom_options(self):
+        dom = self._element._dom_element
+        if getattr(dom, "options", None) is not None:
+            return _js_list(dom.options)
+        return [child for child in _js_list(dom.children) if str(child.tagName) == "OPTION"]
+
+    @property
+    def options(self):
+        """The options, as a list of :class:`Element` s."""
+        return [Element.wrap_dom_element(dom) for dom in self._dom_options()]
+
+    @property
+    def selected(self):
+        """The selected option (``None`` when none is)."""
+        dom = self._element._dom_element
+        index = getattr(dom, "selectedIndex", None)
+        if index is None:
+            for option_dom in self._dom_options():
+                if option_dom.selected:
+                    return Element.wrap_dom_element(option_dom)
+            return None
+        return self.options[index] if 0 <= index < len(self) else None
+
+    def add(self, value=None, html=None, text=None, before=None, **properties):
+        """Add an option with ``value``, and ``html`` or ``text`` content.
+
+        ``before`` (an index, an option :class:`Element` or a DOM option)
+        inserts it before that option instead of at the end. Other keyword
+        arguments set the option's properties (``selected=True``…).
+        """
+        if value is not None:
+            properties["value"] = value
+        if html is not None:
+            properties["innerHTML"] = html
+        if text is not None:
+            properties["text"] = text
+        new = option(**properties)._dom_element
+        if isinstance(before, Element):
+            before = before._dom_element
+        elif isinstance(before, int) and not isinstance(before, bool):
+            existing = self._dom_options()
+            before = existing[before] if -len(existing) <= before < len(existing) else None
+        dom = self._element._dom_element
+        if is_none(before):
+            dom.appendChild(new)
+        else:
+            before.parentNode.insertBefore(new, before)
+
+    def clear(self):
+        """Remove every option."""
+        for dom in self._dom_options():
+            dom.remove()
+
+    def remove(self, index):
+        """Remove the option at ``index``."""
+        self._dom_options()[index].remove()
+
+    def __getitem__(self, key):
+        return self.options[key]
+
+    def __iter__(self):
+        return iter(self.options)
+
+    def __len__(self):
+        return len(self._dom_options())
+
+    def __repr__(self):
+        return "Options(length: " + str(len(self)) + ") " + repr(self.options)
+
+
+class HasOptions:
+    """Mixin of the elements that hold options: the ``options`` property."""
+
+    @property
+    def options(self):
+        """The element's :class:`Options`."""
+        return Options(self)
+
+
 class ElementCollection:
-    """A list of :class:`Element` s, as ``find()`` returns."""
+    """A list of :class:`Element` s, as ``find()`` returns.
+
+    ``collection[0]``, ``collection[1:3]`` and ``collection["id"]`` (an
+    element of the collection, or a descendant of one, with that id).
+    """
 
     @classmethod
     def wrap_dom_elements(cls, dom_elements):
-        return cls([Element.wrap(dom_elements[i]) for i in range(dom_elements.length)])
+        """Wrap each element of a NodeList/HTMLCollection (or list)."""
+        items = _js_list(dom_elements) if getattr(dom_elements, "length", None) is not None else list(dom_elements)
+        return cls([Element.wrap_dom_element(dom) for dom in items])
 
     def __init__(self, elements):
         self._elements = list(elements)
 
     def __getitem__(self, key):
+        if isinstance(key, int) and not isinstance(key, bool):
+            return self._elements[key]
+        if isinstance(key, slice):
+            return ElementCollection(self._elements[key])
         if isinstance(key, str):
+            wanted = key[1:] if key.startswith("#") else key
             for element in self._elements:
-                found = element if element.id == key.lstrip("#") else element[key]
+                if element.id == wanted:
+                    return element
+                found = _find_by_id(element._dom_element, wanted)
                 if found is not None:
                     return found
             return None
-        if isinstance(key, slice):
-            return ElementCollection(self._elements[key])
-        return self._elements[key]
+        raise TypeError("Collection indices must be integers, slices or strings, not " + type(key).__name__)
 
     def __iter__(self):
         return iter(self._elements)
@@ -268,11 +469,12 @@ class ElementCollection:
         return isinstance(other, ElementCollection) and self._elements == other._elements
 
     def __repr__(self):
-        return "ElementCollection(" + repr(self._elements) + ")"
+        return "ElementCollection(length: " + str(len(self._elements)) + ") " + repr(self._elements)
 
     @property
     def elements(self):
-        return list(self._elements)
+        """The elements, as a list."""
+        return self._elements
 
     def find(self, selector):
         """Every descendant of the elements matching ``selector``."""
@@ -287,6 +489,84 @@ class ElementCollection:
             element.update(classes=classes, style=style, **properties)
 
 
+class canvas(ContainerElement):
+    """``<canvas>``, with ``draw()`` and ``download()``."""
+
+    tag = "canvas"
+
+    def download(self, filename="snapped.png"):
+        """Save the picture as ``filename`` (a PNG), through a download link."""
+        link = a(download=filename, href=self._dom_element.toDataURL())
+        self.append(link)
+        link._dom_element.click()
+        link._dom_element.remove()
+
+    def draw(self, what, width=None, height=None):
+        """Draw an image source (an element, a ``video``, another canvas…) at
+        the top left corner, scaled to ``width`` × ``height`` when given."""
+        if isinstance(what, Element):
+            what = what._dom_element
+        context = self._dom_element.getContext("2d")
+        if width or height:
+            context.drawImage(what, 0, 0, width, height)
+        else:
+            context.drawImage(what, 0, 0)
+
+
+class video(ContainerElement):
+    """``<video>``, with ``snap()``."""
+
+    tag = "video"
+
+    def snap(self, to=None, width=None, height=None):
+        """Draw the current frame on a canvas and return the canvas.
+
+        ``to`` is a ``canvas`` element, a DOM canvas or a CSS selector of
+        one; without it a new canvas is made. ``TypeError`` when ``to`` is
+        not a canvas.
+        """
+        width = width or self.videoWidth
+        height = height or self.videoHeight
+        if is_none(to):
+            to = canvas(width=width, height=height)
+        elif isinstance(to, Element):
+            if to.get_tag_name() != "canvas" and str(to.tagName) != "CANVAS":
+                raise TypeError("Element to snap to must be a canvas.")
+            if not isinstance(to, canvas):
+                to = canvas(dom_element=to._dom_element)
+        elif isinstance(to, str):
+            found = _context.document.querySelectorAll(to)
+            if found.length == 0:
+                raise TypeError("No element with selector " + to + " to snap to.")
+            if str(found[0].tagName) != "CANVAS":
+                raise TypeError("Element to snap to must be a canvas.")
+            to = canvas(dom_element=found[0])
+        elif str(getattr(to, "tagName", "")) == "CANVAS":
+            to = canvas(dom_element=to)
+        else:
+            raise TypeError("Element to snap to must be a canvas.")
+        to.draw(self, width, height)
+        return to
+
+
+class datalist(ContainerElement, HasOptions):
+    """``<datalist>``, with ``options``."""
+
+    tag = "datalist"
+
+
+class optgroup(ContainerElement, HasOptions):
+    """``<optgroup>``, with ``options``."""
+
+    tag = "optgroup"
+
+
+class select(ContainerElement, HasOptions):
+    """``<select>``, with ``options``."""
+
+    tag = "select"
+
+
 class Page:
     """The page: ``page["#id"]``, ``page.find(selector)``, ``page.title``,
     ``page.html``/``head``/``body`` and ``page.append(...)``."""
@@ -296,15 +576,15 @@ class Page:
 
     @property
     def html(self):
-        return Element.wrap(_context.document.documentElement)
+        return Element.wrap_dom_element(_context.document.documentElement)
 
     @property
     def head(self):
-        return Element.wrap(_context.document.head)
+        return Element.wrap_dom_element(_context.document.head)
 
     @property
     def body(self):
-        return Element.wrap(_context.document.body)
+        return Element.wrap_dom_element(_context.document.body)
 
     @property
     def title(self):
@@ -316,7 +596,7 @@ class Page:
 
     def find(self, selector):
         """Every element in the page matching the CSS ``selector``."""
-        return ElementCollection.wrap_dom_elements(_context.document.querySelectorAll(selector))
+        return _find_and_wrap(_context.document, selector)
 
     def append(self, *items):
         """Append to ``<body>``."""
@@ -326,22 +606,23 @@ class Page:
 page = Page()
 
 _CONTAINER_TAGS = (
-    "a abbr address article aside audio b bdi bdo blockquote body button canvas caption cite code colgroup data "
-    "datalist dd del_ details dfn dialog div dl dt em fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head "
-    "header hgroup html i iframe ins kbd label legend li main map_ mark menu meter nav noscript object_ ol optgroup "
-    "option output p picture pre progress q rp rt ruby s samp script section select slot small span strong style "
-    "sub summary sup table tbody td template textarea tfoot th thead time title tr u ul var video"
+    "a abbr address article aside audio b bdi bdo blockquote body button caption cite code colgroup data "
+    "dd del_ details dfn dialog div dl dt em fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head "
+    "header hgroup html i iframe ins kbd label legend li main map_ mark menu meta meter nav noscript object_ ol "
+    "option output p param picture pre progress q rp rt ruby s samp script section slot small span strong style "
+    "sub summary sup table tbody td template textarea tfoot th thead time title tr u ul var wbr"
 ).split()
-_VOID_TAGS = "area base br col embed hr img input_ link meta param source track wbr".split()
+_VOID_TAGS = "area base br col embed hr img input_ link source track".split()
 
 
 def _define(name, base):
     cls = type(name, (base,), {"tag": name.rstrip("_")})
-    Element._classes_by_tag[cls.tag] = cls
+    globals()[name] = cls
     return cls
 
 
-for _name in _CONTAINER_TAGS:
-    globals()[_name] = _define(_name, ContainerElement)
-for _name in _VOID_TAGS:
-    globals()[_name] = _define(_name, Element)
+Element.register_element_classes(
+    [canvas, video, datalist, optgroup, select]
+    + [_define(_name, ContainerElement) for _name in _CONTAINER_TAGS]
+    + [_define(_name, Element) for _name in _VOID_TAGS]
+)
