@@ -5,7 +5,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { isolation } from './scripts/headers.mjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { echoRequest, echoWebSocket, rawStatic } from './test/server.mjs';
+import { echoRequest, echoWebSocket, packageIndex, rawStatic } from './test/server.mjs';
 import { summaryReporter } from './test/summary-reporter.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -25,6 +25,7 @@ export default {
     isolation({ skip: (ctx) => /noiso/.test(ctx.url) || /noiso/.test(ctx.get('referer')) }),
     rawStatic(['/dist/', '/test/fixtures/']),
     echoRequest(),
+    packageIndex(),
   ],
   browsers: [
     playwrightLauncher({

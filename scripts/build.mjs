@@ -92,10 +92,21 @@ const common = {
 await build({ ...common, entryPoints: { core: 'src/index.ts' }, outdir: dist });
 const sources = await pythonSources();
 await writeFile(join(dist, 'pyscript-python.js'), `export default ${JSON.stringify(sources)};\n`);
-await writeFile(join(dist, 'pyscript-micropython.js'), `export default ${JSON.stringify(micropythonBytecode(sources))};\n`);
+// micropip is Pyodide's: MicroPython pages do not pay for writing it.
+const micropythonSources = Object.fromEntries(Object.entries(sources).filter(([path]) => !path.startsWith('micropip/')));
+await writeFile(join(dist, 'pyscript-micropython.js'), `export default ${JSON.stringify(micropythonBytecode(micropythonSources))};\n`);
 // Loaded by URL, from core.js and worker.js alike, only by pages that need
 // them (src/runtime/lazy.ts).
-await build({ ...common, entryPoints: { archive: 'src/runtime/archive.ts', toml: 'src/runtime/toml.ts', 'native-fs': 'src/runtime/native-fs.ts' }, outdir: dist });
+await build({
+  ...common,
+  entryPoints: {
+    archive: 'src/runtime/archive.ts',
+    toml: 'src/runtime/toml.ts',
+    'native-fs': 'src/runtime/native-fs.ts',
+    resolver: 'src/runtime/resolver/index.ts',
+  },
+  outdir: dist,
+});
 // CodeMirror and the editor view: only pages with an editor import it (src/editor/python-editor.ts).
 await build({ ...common, entryPoints: { editor: 'src/editor/view.ts' }, outdir: dist });
 // worker.js: one file, so a worker starts after a single request.

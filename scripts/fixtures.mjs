@@ -6,6 +6,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { buildPackageIndex } from './fixtures-index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'test/fixtures/build/');
@@ -57,5 +58,8 @@ await mkdir(join(out, 'mp-variant'), { recursive: true });
 for (const name of ['micropython.mjs', 'micropython.wasm']) {
   await copyFile(join(root, 'node_modules/@micropython/micropython-webassembly-pyscript', name), join(out, 'mp-variant', name));
 }
+
+// The package index of the resolver tests, and a Pyodide whose lock file lists one of its wheels.
+await buildPackageIndex(join(out, 'index'), join(out, 'pyodide-lock'), root);
 
 console.log(`fixtures built in ${out}`);

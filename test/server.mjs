@@ -89,3 +89,73 @@ export function echoRequest() {
     ctx.body = JSON.stringify({ method: ctx.method, header: ctx.get('X-Echo'), body: Buffer.concat(chunks).toString() });
   };
 }
+
+/** Requests to the test package index, by run id (see {@link packageIndex}). */
+const indexLog = new Map();
+
+/**
+ * The test package index (`scripts/fixtures-index.mjs`) at
+ * `/test/index/<run>/`: `pypi/<name>/json` (PyPI's JSON API,
+ * `application/json`), `simple/<name>/` (PEP 691,
+ * `application/vnd.pypi.simple.v1+json`), `html/<name>/` (PEP 503,
+ * `text/html`) and `files/<wheel>` (`Cache-Control: no-store`, as a server
+ * that forbids caching). `<run>` is any word a test picks; every request is
+ * logged under it, and `/test/index-log/<run>` answers with that log
+ * (paths after the run) as JSON, so a test sees what reached the network.
+ */
+export function packageIndex() {
+  const base = join(root, 'test/fixtures/build/index');
+  const layouts = {
+    pypi: { pattern: /^pypi\/([^/]+)\/json$/, file: (name) => `pypi/${name}.json`, type: 'application/json' },
+    simple: { pattern: /^simple\/([^/]+)\/$/, file: (name) => `simple/${name}.json`, type: 'application/vnd.pypi.simple.v1+json' },
+    html: { pattern: /^html\/([^/]+)\/$/, file: (name) => `html/${name}.html`, type: 'text/html; charset=utf-8' },
+    files: { pattern: /^files\/([^/]+)$/, file: (name) => `files/${name}`, type: 'application/octet-stream' },
+  };
+  return async (ctx, next) => {
+    const log = /^\/test\/index-log\/([\w-]+)$/.exec(ctx.path);
+    if (log) {
+      ctx.type = 'application/json';
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = JSON.stringify(indexLog.get(log[1]) ?? []);
+      return;
+    }
+    const match = /^\/test\/index\/([\w-]+)\/(.*)$/.exec(decodeURIComponent(ctx.path));
+    if (!match) return next();
+    const [, run, rest] = match;
+    if (!indexLog.has(run)) indexLog.set(run, []);
+    indexLog.get(run).push(rest);
+    for (const layout of Object.values(layouts)) {
+      const name = layout.pattern.exec(rest)?.[1];
+      if (!name || name.includes('..')) continue;
+      try {
+        const file = join(base, layout.file(name));
+        await stat(file);
+        ctx.status = 200;
+        ctx.set('Content-Type', layout.type);
+        keepNoStore(ctx);
+        ctx.body = createReadStream(file);
+        return;
+      } catch {
+        break;
+      }
+    }
+    ctx.status = 404;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = `not in the test index: ${rest}`;
+  };
+}
+
+/**
+ * `Cache-Control: no-store` that stays: the test runner's own cache
+ * middleware, which runs after this one, gives every path with an extension
+ * `max-age=31536000`, which would let the HTTP cache hide what the package
+ * cache does.
+ */
+function keepNoStore(ctx) {
+  ctx.set('Cache-Control', 'no-store');
+  const set = ctx.response.set.bind(ctx.response);
+  ctx.response.set = (field, value) => {
+    if (typeof field === 'string' && field.toLowerCase() === 'cache-control') return;
+    set(field, value);
+  };
+}

@@ -9,7 +9,8 @@ import { absoluteUrl, baseUrl, fetchBytes, ProgressStage, type ProgressCallback 
 import { writeFiles, type FetchedFile } from './files.js';
 import { loadArchiveReader } from './lazy.js';
 import { importJsModules, jsModulesBridge, type JsModulesBridge, type LoadedJsModule } from './js-modules.js';
-import { fetchPackages, installPackages } from './packages.js';
+import { fetchPackages, installPackages, type FetchedPackages } from './packages.js';
+import { preparePyodidePackages, refreshImports } from './pyodide-packages.js';
 import type { Interpreter, InterpreterKind } from './types.js';
 
 /** How a config is applied. */
@@ -21,6 +22,8 @@ export interface ConfigOptions {
   base?: string;
   /** Byte progress of the `files` and `packages` stages. */
   onProgress?: ProgressCallback;
+  /** URL of the interpreter module when it is not the bundled one (its `pyodide-lock.json` is read). */
+  interpreterUrl?: string;
 }
 
 /** Downloads in flight, waiting for an interpreter to receive them. */
@@ -59,7 +62,10 @@ export function prepareConfig(config: PyConfig, options: ConfigOptions): Prepare
       )
     : Promise.resolve([]);
   const packagesStage = new ProgressStage('packages', options.onProgress);
-  const packages = (config.packages ?? []).map((spec) => settle(() => fetchPackages(options.kind, [spec], base, packagesStage)));
+  // Pyodide resolves all its requirements together (they share dependencies); MicroPython fetches each.
+  const packages: Promise<FetchedPackages>[] = options.kind === 'pyodide' && config.packages?.length
+    ? [settle(() => preparePyodidePackages(config, base, options.interpreterUrl, packagesStage).then((pyodide) => ({ files: [], lockNames: [], pyodide })))]
+    : (config.packages ?? []).map((spec) => settle(() => fetchPackages(options.kind, [spec], base, packagesStage, mipIndexes(config))));
   const table = config.js_modules?.[options.side] ?? {};
   const modules = Object.entries(table).map((entry) => settle(() => importJsModules(Object.fromEntries([entry]), base)));
   return {
@@ -77,18 +83,22 @@ export function prepareConfig(config: PyConfig, options: ConfigOptions): Prepare
         }
       };
       await each(await files, (file) => writeFiles(interpreter, [file]));
-      await each(packages, (fetched) => installPackages(interpreter, fetched));
+      await each(packages, (fetched) => installPackages(interpreter, fetched, report));
       const loaded: Record<string, LoadedJsModule> = {};
       await each(modules, (module) => void Object.assign(loaded, module));
       if (interpreter.kind === 'pyodide' && (config.files || config.packages?.length)) {
         // Directory listings cached by earlier imports would hide the new files.
-        await interpreter.run('import importlib\nimportlib.invalidate_caches()', { async: false });
+        refreshImports(interpreter);
       }
       if (errors.length) throw errors[0];
       return jsModulesBridge(loaded);
     },
   };
 }
+
+/** MicroPython's package indexes: the config's `index_urls`, else micropython-lib's. */
+const mipIndexes = (config: PyConfig): string[] | undefined =>
+  typeof config.index_urls === 'string' ? [config.index_urls] : config.index_urls;
 
 async function fetchFile(url: string, path: string, stage: ProgressStage): Promise<FetchedFile> {
   return { url, path, bytes: await fetchBytes(url, 'file', stage) };

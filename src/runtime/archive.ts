@@ -16,3 +16,8 @@ export function readArchive(bytes: Uint8Array, format: 'zip' | 'tgz'): [string, 
     .filter((item) => item.type === 'file' || item.type === 'directory' || item.type === undefined)
     .map((item) => [item.type === 'directory' && !item.name.endsWith('/') ? `${item.name}/` : item.name, item.data ?? new Uint8Array()]);
 }
+
+/** The entries of a zip whose names pass `test`, unpacking nothing else (a wheel's METADATA). */
+export function readZipEntries(bytes: Uint8Array, test: (name: string) => boolean): Record<string, Uint8Array> {
+  return unzipSync(bytes, { filter: (file) => test(file.name) });
+}

@@ -11,6 +11,9 @@ import { baseUrl, type ProgressCallback } from './fetch-progress.js';
 import { createFsBridge, type FsMainCall } from './fs-bridge.js';
 import { watchInterpreterDownload } from './interpreter-progress.js';
 import { jsModulesBridge } from './js-modules.js';
+import { loadLockPackages } from './packages.js';
+import type { PyodideAPI } from './pyodide.js';
+import { micropipBridge } from './pyodide-packages.js';
 import { installPythonPackage, loadPythonPackage, packageForm } from './python-package.js';
 import { loadInterpreter } from './registry.js';
 import type { Interpreter, InterpreterKind, Streams } from './types.js';
@@ -53,7 +56,7 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
   // Downloads start now, with the interpreter's; a config without any costs no extra chunk.
   const hasDownloads = config && (config.files || config.packages?.length || config.js_modules);
   const prepared = hasDownloads
-    ? Promise.resolve().then(() => prepareConfig(config, { kind, side: options.side ?? 'main', base, onProgress }))
+    ? Promise.resolve().then(() => prepareConfig(config, { kind, side: options.side ?? 'main', base, onProgress, interpreterUrl: url }))
     : undefined;
   prepared?.catch(() => undefined); // awaited below
   const stopWatching = onProgress && watchInterpreterDownload(kind, url, onProgress);
@@ -67,6 +70,10 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
   stopWatching?.(true);
   options.bridge.js_modules = prepared ? await (await prepared).apply(interpreter, options.onConfigError) : jsModulesBridge();
   options.bridge.fs = createFsBridge(interpreter, options.bridge.fs_main as FsMainCall | undefined);
+  if (kind === 'pyodide') {
+    const pyodide = interpreter.raw as PyodideAPI;
+    options.bridge.micropip = micropipBridge(interpreter, config ?? {}, base, (names) => loadLockPackages(pyodide, names));
+  }
   interpreter.registerJsModule('_pyscript', options.bridge);
   await installPythonPackage(interpreter, form);
   if (kind === 'pyodide' && (options.bridge.config as { experimental_create_proxy?: unknown }).experimental_create_proxy === 'auto') {

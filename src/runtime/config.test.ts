@@ -53,6 +53,15 @@ describe('parseConfig', () => {
     expect(await codeOf(() => parseConfig('debug = "yes"'))).to.match(/^PY1000 .*"debug" must be true or false/);
   });
 
+  it('takes index_urls as a URL or a list of them, and packages_cache as a string, without warnings', async () => {
+    const { config, warnings } = await parseConfig('index_urls = ["./simple", "PYPI"]\npackages_cache = "never"');
+    expect(config).to.deep.equal({ index_urls: ['./simple', 'PYPI'], packages_cache: 'never' });
+    expect(warnings).to.deep.equal([]);
+    expect((await parseConfig('index_urls = "./simple"')).config.index_urls).to.equal('./simple');
+    expect(await codeOf(() => parseConfig('index_urls = [1]'))).to.match(/^PY1000 .*"index_urls" must be a URL or a list of URLs/);
+    expect(await codeOf(() => parseConfig('packages_cache = false'))).to.match(/^PY1000 .*"packages_cache" must be a string/);
+  });
+
   it('rejects an interpreter key that is not a URL', async () => {
     expect(await codeOf(() => parseConfig('interpreter = "http://[oops"'))).to.match(/^PY1000 .*"interpreter" is not a valid URL/);
   });

@@ -12,8 +12,16 @@ import { loadTomlParser } from './lazy.js';
 
 /** A parsed and checked configuration. Unknown keys are kept (with a warning). */
 export interface PyConfig {
-  /** Pyodide: names from `pyodide-lock.json` or `.whl` URLs. MicroPython: `.py`/`.mpy`/`package.json` URLs. */
+  /**
+   * Pyodide: requirements (`name`, `name>=1.2`, `name[extra]`) found in
+   * `pyodide-lock.json` or the `index_urls`, or `.whl` URLs.
+   * MicroPython: `.py`/`.mpy`/`package.json` URLs.
+   */
   packages?: string[];
+  /** Pyodide: package indexes for names not in the lock file, as micropip takes them (default: PyPI). */
+  index_urls?: string | string[];
+  /** `"never"` turns the package cache off. */
+  packages_cache?: string;
   /** URL → path on the virtual file system; `{NAME}` keys define templates. */
   files?: Record<string, string>;
   /** URL → name, importable as `from pyscript.js_modules import name`. */
@@ -41,6 +49,7 @@ export type ConfigFormat = 'toml' | 'json' | '';
 export const knownKeys = [
   'packages', 'files', 'js_modules', 'interpreter', 'sync_main_only', 'experimental_create_proxy', 'debug',
   'plugins', 'experimental_ffi_timeout', 'experimental_remote_packages', 'name', 'version', 'description',
+  'index_urls', 'packages_cache',
 ] as const;
 
 /** True when `text` is a JSON object rather than TOML. */
@@ -124,7 +133,10 @@ export function checkConfig(value: unknown, source = ''): ParsedConfig {
       else if (!isStringTable(table)) fail(`"js_modules.${side}" must be a table of URL = "name" strings.`);
     }
   }
-  for (const key of ['interpreter', 'experimental_create_proxy'] as const) {
+  if (config.index_urls !== undefined && typeof config.index_urls !== 'string' && !isStringList(config.index_urls)) {
+    fail('"index_urls" must be a URL or a list of URLs.');
+  }
+  for (const key of ['interpreter', 'experimental_create_proxy', 'packages_cache'] as const) {
     if (config[key] !== undefined && typeof config[key] !== 'string') fail(`"${key}" must be a string.`);
   }
   if (config.interpreter !== undefined && !URL.canParse(config.interpreter, 'http://localhost/')) {

@@ -37,8 +37,8 @@ export class ProgressStage {
  * @param what what the URL is for, shown in the error (`file`, `package`, …)
  * @throws PyScriptError `PY0404` with the URL and HTTP status when the fetch fails
  */
-export async function fetchBytes(url: string, what: string, stage?: ProgressStage): Promise<Uint8Array> {
-  const response = await fetchChecked(url, what);
+export async function fetchBytes(url: string, what: string, stage?: ProgressStage, init?: RequestInit): Promise<Uint8Array> {
+  const response = await fetchChecked(url, what, init);
   const total = Number(response.headers.get('content-length')) || 0;
   // A compressed response's length is not its body's; count what arrives instead.
   const known = total && !response.headers.get('content-encoding') ? total : 0;
@@ -81,11 +81,11 @@ export async function fetchText(url: string, what: string): Promise<string> {
  * `fetch` whose failures are `PY0404` errors naming the URL and status.
  * @param what what the URL is for (`config`, `file`), or `''` for code
  */
-async function fetchChecked(url: string, what: string): Promise<Response> {
+async function fetchChecked(url: string, what: string, init?: RequestInit): Promise<Response> {
   const subject = what ? `${what} ${url}` : url;
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, init);
   } catch (error) {
     throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${subject}: ${(error as Error).message}`, { cause: error });
   }

@@ -73,6 +73,13 @@ export async function unpackArchive(
   }
 }
 
+/** Where a wheel entry goes: `*.data/purelib|platlib/` into site-packages; other `.data` parts (scripts, headers) nowhere. */
+export const wheelPath = (name: string): string | undefined => {
+  const data = /^[^/]+\.data\/([^/]+)\/(.*)$/.exec(name);
+  if (!data) return name;
+  return data[1] === 'purelib' || data[1] === 'platlib' ? data[2] : undefined;
+};
+
 /** Writes `data` to the absolute `path`, creating its directory. */
 export function writeTree(interpreter: Interpreter, path: string, data: string | Uint8Array): void {
   const dir = path.slice(0, path.lastIndexOf('/'));

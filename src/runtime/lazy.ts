@@ -8,9 +8,11 @@ import { assetUrl } from './assets.js';
 
 type ArchiveModule = typeof import('./archive.js');
 type TomlModule = typeof import('./toml.js');
+type ResolverModule = typeof import('./resolver/index.js');
 
 let archive: Promise<ArchiveModule> | undefined;
 let toml: Promise<TomlModule> | undefined;
+let resolver: Promise<ResolverModule> | undefined;
 
 /**
  * Imports `dist/<name>.js`; served unbundled (under `npm test`), the source
@@ -29,4 +31,10 @@ export function loadArchiveReader(): Promise<ArchiveModule> {
 export function loadTomlParser(): Promise<TomlModule> {
   toml ??= importLazy<TomlModule>('toml');
   return toml;
+}
+
+/** `dist/resolver.js`: Pyodide packages by name, with their dependencies, and `micropip`. */
+export function loadResolver(): Promise<ResolverModule> {
+  resolver ??= importLazy<ResolverModule>('resolver', 'resolver/index.ts');
+  return resolver;
 }

@@ -1,15 +1,16 @@
 /**
- * The `packages` config key. Pyodide: names resolve through the bundled
- * `pyodide-lock.json` (`pyodide.loadPackage`), and URLs of `.whl` files are
- * fetched in parallel with the interpreter and unpacked into site-packages
- * (no micropip, so a wheel's own dependencies are not resolved). MicroPython:
- * URLs of `.py`/`.mpy` files and of mip `package.json` manifests (and wheels)
- * are installed into `/lib`.
+ * The `packages` config key. Pyodide: requirements and `.whl` URLs are
+ * resolved with their dependencies (`pyodide-packages.ts`, the lock file and
+ * the `index_urls`) in parallel with the interpreter; lock-file names are
+ * loaded by `pyodide.loadPackage`. MicroPython: names from mip's package
+ * index (micropython-lib's, or the `index_urls`), URLs of `.py`/`.mpy` files
+ * and of mip `package.json` manifests (and wheels) are installed into `/lib`.
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
 import { absoluteUrl, fetchBytes, fetchText, type ProgressStage } from './fetch-progress.js';
-import { unpackArchive, writeTree } from './files.js';
+import { unpackArchive, wheelPath, writeTree } from './files.js';
 import type { PyodideAPI } from './pyodide.js';
+import { installPyodidePackages, type PreparedPyodidePackages } from './pyodide-packages.js';
 import type { Interpreter, InterpreterKind } from './types.js';
 
 /** One downloaded file of a package, with where it goes under site-packages. */
@@ -24,6 +25,8 @@ interface PackageFile {
 export interface FetchedPackages {
   files: PackageFile[];
   lockNames: string[];
+  /** Pyodide: the resolved requirements and their downloaded wheels. */
+  pyodide?: PreparedPyodidePackages;
 }
 
 /**
@@ -35,6 +38,7 @@ export function fetchPackages(
   packages: string[],
   base: string,
   stage?: ProgressStage,
+  indexUrls: string[] = [MIP_INDEX],
 ): Promise<FetchedPackages> {
   const lockNames: string[] = [];
   const downloads: Promise<PackageFile[]>[] = [];
@@ -42,7 +46,7 @@ export function fetchPackages(
     const isUrl = /[/:]|\.(whl|py|mpy|json)(?:[?#].*)?$/i.test(spec);
     if (!isUrl) {
       if (kind === 'pyodide') lockNames.push(spec);
-      else downloads.push(Promise.reject(unknownMicroPythonPackage(spec)));
+      else downloads.push(fetchMipPackage(spec, { indexes: indexUrls, base, seen: new Set() }, stage));
       continue;
     }
     const url = absoluteUrl(spec, base);
@@ -54,7 +58,7 @@ export function fetchPackages(
     } else if (kind === 'micropython' && /\.m?py$/i.test(file)) {
       downloads.push(fetchBytes(url, 'package', stage).then((bytes) => [{ path: file, url, bytes }]));
     } else if (kind === 'micropython' && /\.json$/i.test(file)) {
-      downloads.push(fetchMipManifest(url, stage, new Set()));
+      downloads.push(fetchMipManifest(url, stage, new Set(), { indexes: indexUrls, base, seen: new Set() }));
     } else {
       const expected = kind === 'pyodide' ? 'a .whl file or a name from pyodide-lock.json' : 'a .py, .mpy, .whl or package.json file';
       downloads.push(Promise.reject(new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid package ${spec}: expected ${expected}.`)));
@@ -67,9 +71,15 @@ export function fetchPackages(
 /**
  * Installs fetched packages: files into site-packages, then lock names
  * through `pyodide.loadPackage`, checking that each really was installed.
+ * @param report receives each requirement of a Pyodide resolution that failed
  * @throws PyScriptError `PY0404` naming the package that could not be loaded
  */
-export async function installPackages(interpreter: Interpreter, fetched: FetchedPackages): Promise<void> {
+export async function installPackages(interpreter: Interpreter, fetched: FetchedPackages, report?: (error: unknown) => void): Promise<void> {
+  if (fetched.pyodide) {
+    const pyodide = interpreter.raw as PyodideAPI;
+    const fail = report ?? ((error: unknown) => { throw error; });
+    return installPyodidePackages(interpreter, fetched.pyodide, (names) => loadLockPackages(pyodide, names), fail);
+  }
   for (const { path, url, bytes } of fetched.files) {
     if (path) writeTree(interpreter, `${interpreter.sitePackages}/${path}`, bytes);
     else await unpackArchive(interpreter, bytes, url, interpreter.sitePackages, 'zip', wheelPath);
@@ -79,8 +89,12 @@ export async function installPackages(interpreter: Interpreter, fetched: Fetched
   }
 }
 
-/** `loadPackage` logs failed downloads and resolves; compare what was asked with what loaded. */
-async function loadLockPackages(pyodide: PyodideAPI, names: string[]): Promise<void> {
+/**
+ * Loads lock-file packages. `loadPackage` logs failed downloads and
+ * resolves; this compares what was asked with what loaded.
+ * @throws PyScriptError `PY0404` naming the packages that could not be loaded
+ */
+export async function loadLockPackages(pyodide: PyodideAPI, names: string[]): Promise<void> {
   let loaded: { name: string }[];
   try {
     loaded = (await pyodide.loadPackage(names, {
@@ -121,32 +135,87 @@ async function describeLockFailure(pyodide: PyodideAPI, name: string): Promise<s
   return `${url} could not be fetched (${status})`;
 }
 
-/** Reads a mip `package.json`: `urls` relative to the manifest, `deps` that are URLs, recursively. */
-async function fetchMipManifest(url: string, stage: ProgressStage | undefined, seen: Set<string>): Promise<PackageFile[]> {
+/** micropython-lib's index, which mip asks for names. */
+export const MIP_INDEX = 'https://micropython.org/pi/v2';
+
+/** Where mip names are looked up: the indexes, what relative ones resolve against, the names already asked for. */
+interface MipIndexes {
+  indexes: string[];
+  base: string;
+  seen: Set<string>;
+}
+
+/**
+ * A MicroPython package by name (`name` or `name@version`), as mip finds it:
+ * `<index>/package/py/<name>/<version>.json` in each index in turn, its
+ * `hashes` entries at `<index>/file/<xx>/<hash>`.
+ * @throws PyScriptError `PY0404` naming every index tried
+ */
+async function fetchMipPackage(spec: string, mip: MipIndexes, stage?: ProgressStage): Promise<PackageFile[]> {
+  const [name, version = 'latest'] = spec.split('@');
+  if (mip.seen.has(name)) return [];
+  mip.seen.add(name);
+  const tried: string[] = [];
+  for (const index of mip.indexes) {
+    const root = absoluteUrl(index, mip.base).replace(/\/+$/, '');
+    const url = `${root}/package/py/${name}/${version}.json`;
+    let response: Response;
+    try {
+      response = await fetch(url);
+    } catch (error) {
+      tried.push(`${url} (unreachable: ${(error as Error).message})`);
+      continue;
+    }
+    if (!response.ok) {
+      tried.push(`${url} (HTTP ${response.status})`);
+      continue;
+    }
+    return fetchMipManifest(url, stage, new Set(), mip, root, await response.text());
+  }
+  throw new PyScriptError(
+    ErrorCode.FETCH_ERROR,
+    `Unable to install MicroPython package '${spec}': it is not in ${tried.join(', ') || 'any index (index_urls is empty)'}. ` +
+      'Check the name and the "index_urls" config key, or give the URL of a .py or .mpy file or of a package.json manifest.',
+  );
+}
+
+/**
+ * Reads a mip `package.json`: `urls` relative to the manifest, `hashes` in
+ * the index it came from, `deps` (names from the indexes, or URLs), recursively.
+ */
+async function fetchMipManifest(
+  url: string,
+  stage: ProgressStage | undefined,
+  seen: Set<string>,
+  mip: MipIndexes,
+  index?: string,
+  body?: string,
+): Promise<PackageFile[]> {
   if (seen.has(url)) return [];
   seen.add(url);
-  const text = await fetchText(url, 'package manifest');
+  const text = body ?? (await fetchText(url, 'package manifest'));
   let manifest: { urls?: [string, string][]; deps?: [string, string?][]; hashes?: unknown[] };
   try {
     manifest = JSON.parse(text);
   } catch (error) {
     throw new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid package manifest ${url}: ${(error as Error).message}`, { cause: error });
   }
-  if (manifest.hashes?.length) {
+  if (manifest.hashes?.length && !index) {
     throw new PyScriptError(
       ErrorCode.FETCH_ERROR,
-      `Unable to install ${url}: its "hashes" entries need the micropython-lib index; list the files under "urls" instead.`,
+      `Unable to install ${url}: its "hashes" entries need the package index it belongs to; install it by name, or list the files under "urls" instead.`,
     );
   }
-  const files = (manifest.urls ?? []).map(async ([path, source]) => ({
+  const hashed = ((manifest.hashes ?? []) as [string, string][]).map(([path, hash]) => [path, `${index}/file/${hash.slice(0, 2)}/${hash}`]);
+  const files = [...hashed, ...(manifest.urls ?? [])].map(async ([path, source]) => ({
     path: path.replace(/^\/+/, ''),
     url: new URL(source, url).href,
     bytes: await fetchBytes(new URL(source, url).href, 'package file', stage),
   }));
-  const deps = (manifest.deps ?? []).map(([dep]) => {
-    if (!/[/:]|\.(py|mpy|json)$/.test(dep)) return Promise.reject(unknownMicroPythonPackage(dep));
+  const deps = (manifest.deps ?? []).map(([dep, version]) => {
+    if (!/[/:]|\.(py|mpy|json)$/.test(dep)) return fetchMipPackage(version ? `${dep}@${version}` : dep, mip, stage);
     const depUrl = new URL(dep, url).href;
-    if (/\.json$/.test(depUrl)) return fetchMipManifest(depUrl, stage, seen);
+    if (/\.json$/.test(depUrl)) return fetchMipManifest(depUrl, stage, seen, mip);
     return fetchBytes(depUrl, 'package', stage).then((bytes) => [{ path: fileName(depUrl), url: depUrl, bytes }]);
   });
   const lists = await Promise.all([...files.map((file) => file.then((one) => [one])), ...deps]);
@@ -173,20 +242,6 @@ export function impureWheelError(file: string, url: string): PyScriptError | und
   );
 }
 
-function unknownMicroPythonPackage(name: string): PyScriptError {
-  return new PyScriptError(
-    ErrorCode.FETCH_ERROR,
-    `Unable to install MicroPython package '${name}': names need the micropython-lib index, which is not reachable offline. ` +
-      'Give the URL of a .py or .mpy file or of a package.json manifest, or copy the files with the "files" key.',
-  );
-}
-
-/** Where a wheel entry goes: `*.data/purelib|platlib/` into site-packages; other `.data` parts (scripts, headers) nowhere. */
-const wheelPath = (name: string): string | undefined => {
-  const data = /^[^/]+\.data\/([^/]+)\/(.*)$/.exec(name);
-  if (!data) return name;
-  return data[1] === 'purelib' || data[1] === 'platlib' ? data[2] : undefined;
-};
 
 const fileName = (url: string) => new URL(url).pathname.split('/').pop() ?? '';
 const normalize = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');

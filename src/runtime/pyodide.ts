@@ -3,6 +3,7 @@
  * in the {@link Interpreter} interface.
  */
 import { assetUrl } from './assets.js';
+import { loadLockFile } from './lock-file.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
 
 /** The subset of Pyodide's API that we use. */
@@ -41,6 +42,9 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
       indexURL: new URL('./', url).href,
       stdout: options.streams.stdout,
       stderr: options.streams.stderr,
+      // One fetch of the lock file, shared with the package resolver.
+      lockFileContents: loadLockFile(url),
+      packageBaseUrl: new URL('./', url).href,
       fsInit: (_fs: unknown, info: { sitePackages: string }) => {
         sitePackages = info.sitePackages;
       },

@@ -40,6 +40,7 @@ export async function installPythonPackage(interpreter: Interpreter, form: Packa
   const files = await loadPythonPackage(form);
   const made = new Set<string>();
   for (const [path, data] of Object.entries(files)) {
+    if (interpreter.kind !== 'pyodide' && path.startsWith('micropip/')) continue; // Pyodide's only
     const full = `${interpreter.sitePackages}/${path}`;
     const dir = full.slice(0, full.lastIndexOf('/'));
     if (!made.has(dir)) {

@@ -66,27 +66,7 @@ async def _install(names):
         for name in names:
             await mip._install_async(name)
         return
-    import pyodide_js
+    # Our own micropip (src/python/micropip): the config's index_urls are its default.
+    import micropip
 
-    await pyodide_js.loadPackage("micropip")
-    try:
-        import micropip
-    except ImportError:
-        raise ImportError(
-            "micropip could not be loaded: this build ships no package wheels,"
-            " serve micropip's (from the Pyodide release) next to pyodide-lock.json"
-        ) from None
-
-    urls = _config_index_urls()
-    if urls:
-        micropip.set_index_urls(urls)
     await micropip.install(names)
-
-
-def _config_index_urls():
-    import json
-
-    import js
-
-    urls = json.loads(js.JSON.stringify(_pyscript.config)).get("index_urls")
-    return [urls] if isinstance(urls, str) else urls
