@@ -202,7 +202,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
       place?.replaceChildren();
       // input() asks in the output place while it is on the page, else with window.prompt.
       const ask = place && ((prompt: string) => (place.isConnected ? askInline(place, prompt) : globalThis.prompt(prompt)));
-      const outcome = await this.#env.run(this.code, place?.id ?? '', ask);
+      const outcome = await this.#env.run(this.code, place?.id ?? '', ask, this);
       for (const configError of outcome.configErrors) if (place) reportError(place, configError);
       error = outcome.error;
     } catch (caught) {
@@ -224,7 +224,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
 
   /** Where a run's output goes: the `target` element, else the output area. */
   #outputPlace(): HTMLElement | undefined {
-    const target = this.#targetId && pageOf(this).places.find(this.#targetId);
+    const target = this.#targetId && pageOf(this).places.find(this.#targetId, this);
     return target || this.#output;
   }
 

@@ -111,6 +111,7 @@ export class InterpreterController implements ReactiveController {
         for (const error of main.takeConfigErrors()) reportError(this.#errorPlace(), toPyScriptError(error));
         const code = await source;
         main.currentTarget = this.targetId;
+        main.currentScope = new WeakRef(host);
         host.interpreter = interpreter.raw;
         await this.#runHooks(page.hooks.main.onReady, interpreter);
         this.#resolveReady();
@@ -174,7 +175,7 @@ export class InterpreterController implements ReactiveController {
   }
 
   #errorPlace(): Element {
-    const target = this.#host.target && this.#page.places.find(this.targetId);
+    const target = this.#host.target && this.#page.places.find(this.targetId, this.#host);
     return target || this.#host;
   }
 }

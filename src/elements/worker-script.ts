@@ -52,7 +52,7 @@ export class WorkerScript {
       targetId,
       quiet: true,
       onProgress: (progress) => this.#progress?.(progress),
-      findElement: (id) => page.places.find(id),
+      findElement: (id) => page.places.find(id, host),
     }, page.workerContext);
   }
 

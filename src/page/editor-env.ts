@@ -46,6 +46,8 @@ export class EditorEnv {
   #queue: Promise<unknown> = Promise.resolve();
   /** How the running code's `input()` is answered (the running editor's), if any. */
   #ask?: Ask;
+  /** The running editor: ids its code names are looked up in its own (shadow) root first. */
+  #scope?: WeakRef<Node>;
 
   constructor(kind: InterpreterKind, places: Places, context: WorkerContext) {
     this.kind = kind;
@@ -65,9 +67,13 @@ export class EditorEnv {
     this.#setups.push(source);
   }
 
-  /** Runs `code` after the runs before it; `display()` and `print` go to `targetId`, `input()` asks `ask` (else `window.prompt`). */
-  run(code: string, targetId: string, ask?: Ask): Promise<RunOutcome> {
-    const outcome = this.#queue.then(() => this.#run(code, targetId, ask));
+  /**
+   * Runs `code` after the runs before it; `display()` and `print` go to
+   * `targetId`, `input()` asks `ask` (else `window.prompt`), and ids are
+   * looked up in `scope`'s root first (the running editor's).
+   */
+  run(code: string, targetId: string, ask?: Ask, scope?: Node): Promise<RunOutcome> {
+    const outcome = this.#queue.then(() => this.#run(code, targetId, ask, scope));
     this.#queue = outcome;
     return outcome;
   }
@@ -89,7 +95,7 @@ export class EditorEnv {
     this.#setupsRun = 0;
   }
 
-  async #run(code: string, targetId: string, ask: Ask | undefined): Promise<RunOutcome> {
+  async #run(code: string, targetId: string, ask: Ask | undefined, scope: Node | undefined): Promise<RunOutcome> {
     const configErrors: PyScriptError[] = [];
     const { serviceWorker, config } = this.#options;
     // Without a way for the worker to block on main, the editor cannot work: say why instead of hanging.
@@ -103,7 +109,7 @@ export class EditorEnv {
         configWhere: 'the config attribute',
         service_worker: serviceWorker || undefined,
         quiet: true,
-        findElement: (id) => this.#places.find(id),
+        findElement: (id) => this.#places.find(id, this.#scope?.deref()),
         input: (prompt) => (this.#ask ? this.#ask(prompt) : globalThis.prompt(prompt)),
       }, this.#context);
       const failed = await worker.done;
@@ -125,6 +131,7 @@ export class EditorEnv {
       if (error) return { error: new PyScriptError(error.code, `The setup code of this editor's env failed:\n${error.message}`, { cause: error }), configErrors };
     }
     this.#ask = ask;
+    this.#scope = scope && new WeakRef(scope);
     try {
       const error = await worker.exec(code, targetId);
       return error ? { error, configErrors } : { configErrors };

@@ -27,6 +27,8 @@ export class MainInterpreter {
   readonly kind: InterpreterKind;
   /** Id of the element the running script displays to (see `current_target()`). */
   currentTarget = '';
+  /** The running script: ids it names are looked up in its own (shadow) root first. */
+  currentScope?: WeakRef<Node>;
   /** The parsed main config (empty until boot has read it). */
   config: PyConfig = {};
   #booting?: Promise<Interpreter>;
@@ -96,7 +98,7 @@ export class MainInterpreter {
       window: page.document.defaultView ?? globalThis,
       document: page.document,
       currentTarget: () => this.currentTarget,
-      findElement: (id) => page.places.find(id),
+      findElement: (id) => page.places.find(id, this.currentScope?.deref()),
       config: this.config,
     });
     // `PyWorker`, `MPWorker` and `workers` of the Python package.
