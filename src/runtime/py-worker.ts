@@ -114,6 +114,7 @@ export class PythonWorker {
   /** Set once the worker is gone: later `exec` calls get it at once. */
   #terminated?: PyScriptError;
   readonly #context: WorkerContext;
+  readonly #name?: string;
 
   constructor(kind: InterpreterKind, options: PythonWorkerOptions, context: WorkerContext) {
     this.#context = context;
@@ -143,7 +144,7 @@ export class PythonWorker {
     this.#quiet = options.quiet ?? false;
     this.#onProgress = options.onProgress;
     if (options.name) {
-      const name = options.name;
+      const name = (this.#name = options.name);
       void this.ready.then(() => context.named.ready(name, this.sync), () => undefined);
     }
     void this.#start(options).catch((error) => this.#finish(toWorkerError(error)));
@@ -162,9 +163,10 @@ export class PythonWorker {
     return new Promise((resolve) => this.#execs.set(id, resolve));
   }
 
-  /** Stops the worker at once; `done` resolves with an error if its code had not finished. */
+  /** Stops the worker at once; `done` resolves with an error if its code had not finished. A named worker gives up its name. */
   terminate(): void {
     this.worker.terminate();
+    if (this.#name) this.#context.named.gone(this.#name, this.sync);
     this.#finish(new PyScriptError(ErrorCode.WORKER, 'The worker was terminated before its code finished.'));
   }
 
