@@ -12,7 +12,7 @@
 import { ErrorCode, PyScriptError, fromErrorData } from '../errors.js';
 import { createAtomicsServer } from '../sync/atomics.js';
 import { MainEndpoint } from '../sync/expose.js';
-import { UNAVAILABLE, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
+import { unavailableMessage, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
 import { ServiceWorkerChannels, selectSyncMode, type SyncMode } from '../sync/sw-fallback.js';
 import type { TransportServer } from '../sync/transport.js';
 import { isAsyncCode } from './async-code.js';
@@ -273,7 +273,8 @@ export class PythonWorker {
  * would raise; undefined when it can block.
  */
 export function cannotBlock(serviceWorker: string | undefined): PyScriptError | undefined {
-  return selectSyncMode(serviceWorker) === 'none' ? new PyScriptError(ErrorCode.WORKER, UNAVAILABLE) : undefined;
+  if (selectSyncMode(serviceWorker) !== 'none') return undefined;
+  return new PyScriptError(ErrorCode.WORKER, unavailableMessage(globalThis.crossOriginIsolated === true));
 }
 
 /** The source text of the `hooks.worker` callbacks, by set. */
