@@ -230,7 +230,12 @@ export class PythonWorker {
   #receive(message: WorkerMessage): void {
     switch (message.type) {
       case 'ready':
-        for (const error of message.errors) this.configErrors.push(fromErrorData(error));
+        for (const error of message.errors) {
+          const failed = fromErrorData(error);
+          this.configErrors.push(failed);
+          // A PyWorker started from JavaScript has no place on the page: the console shows what failed.
+          if (!this.#quiet) console.error(failed.message);
+        }
         this.#isReady = true;
         this.#resolveReady();
         // After the `:ready` listeners (they were attached to `ready` earlier): the code must not run before them.
