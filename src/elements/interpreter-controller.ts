@@ -11,6 +11,7 @@ import { isAsyncCode } from '../runtime/async-code.js';
 import { dedent } from '../runtime/dedent.js';
 import { baseUrl, fetchText } from '../runtime/fetch-progress.js';
 import { joinCode, type HookCallback } from '../runtime/hooks.js';
+import { exitCodeOf } from '../runtime/traceback.js';
 import type { Interpreter, InterpreterKind } from '../runtime/types.js';
 import { emit } from '../page/events.js';
 import { pageOf, type Page } from '../page/page.js';
@@ -151,6 +152,7 @@ export class InterpreterController implements ReactiveController {
     const prefix = prefixOf(this.kind);
     let failure: PyScriptError | undefined;
     let outcome: Outcome = 'ran';
+    let exit: { code: number; message?: string } | undefined;
     try {
       await parsed(page.document);
       const source = (this.#source ??= this.#readSource());
@@ -180,12 +182,18 @@ export class InterpreterController implements ReactiveController {
         return 'ran';
       });
     } catch (error) {
-      failure = toPyScriptError(error);
-      this.#rejectReady(failure);
-      reportError(this.#errorPlace(), failure);
+      // sys.exit() ends the script as it ends a program: no traceback (a message goes to stderr, as Python prints it).
+      exit = exitCodeOf(error);
+      if (exit) {
+        if (exit.message) console.error(exit.message);
+      } else {
+        failure = toPyScriptError(error);
+        this.#rejectReady(failure);
+        reportError(this.#errorPlace(), failure);
+      }
     } finally {
       if (outcome === 'ran') {
-        emit(this.eventTarget, `${prefix}:done`, failure ? { error: failure } : {});
+        emit(this.eventTarget, `${prefix}:done`, failure ? { error: failure } : exit ? { exitCode: exit.code } : {});
         this.#resolveDone();
       }
     }

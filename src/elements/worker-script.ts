@@ -10,6 +10,7 @@ import type { PyScriptError } from '../errors.js';
 import { PythonWorker } from '../runtime/py-worker.js';
 import type { InterpreterKind, Progress } from '../runtime/types.js';
 import type { Page } from '../page/page.js';
+import { reportError } from '../page/report.js';
 
 /** The element attributes a worker script reads. */
 export interface WorkerScriptHost extends HTMLElement {
@@ -53,6 +54,7 @@ export class WorkerScript {
       quiet: true,
       onProgress: (progress) => this.#progress?.(progress),
       findElement: (id) => page.places.find(id, host),
+      onError: (error, id) => reportError((id && page.places.find(id, host)) || page.places.find(targetId, host) || host, error),
     }, page.workerContext);
   }
 

@@ -57,6 +57,12 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   onProgress?: ProgressCallback;
   /** Finds the element the worker's `display()`/`print` name by id; `document.getElementById` by default. */
   findElement?(id: string): Element | null;
+  /**
+   * Shows an error of a Python callback that ran after the code (a `when`
+   * handler, a timer) at the element with id `targetId` (empty: the
+   * worker's own place). Without it the error is logged.
+   */
+  onError?(error: PyScriptError, targetId: string): void;
 }
 
 /** What the workers of one page share; the page owns it (`src/page/page.ts`). */
@@ -111,6 +117,7 @@ export class PythonWorker {
   #execIds = 0;
   #quiet: boolean;
   readonly #onProgress?: ProgressCallback;
+  readonly #onError?: (error: PyScriptError, targetId: string) => void;
   /** Set once the worker is gone: later `exec` calls get it at once. */
   #terminated?: PyScriptError;
   readonly #context: WorkerContext;
@@ -143,6 +150,7 @@ export class PythonWorker {
     });
     this.#quiet = options.quiet ?? false;
     this.#onProgress = options.onProgress;
+    this.#onError = options.onError;
     if (options.name) {
       const name = (this.#name = options.name);
       void this.ready.then(() => context.named.ready(name, this.sync), () => undefined);
@@ -224,7 +232,12 @@ export class PythonWorker {
   #receive(message: WorkerMessage): void {
     switch (message.type) {
       case 'ready':
-        for (const error of message.errors) this.configErrors.push(fromErrorData(error));
+        for (const error of message.errors) {
+          const failed = fromErrorData(error);
+          this.configErrors.push(failed);
+          // A PyWorker started from JavaScript has no place on the page: the console shows what failed.
+          if (!this.#quiet) console.error(failed.message);
+        }
         this.#isReady = true;
         this.#resolveReady();
         // After the `:ready` listeners (they were attached to `ready` earlier): the code must not run before them.
@@ -236,6 +249,12 @@ export class PythonWorker {
       case 'done':
         this.#finish(message.error ? fromErrorData(message.error) : undefined);
         break;
+      case 'error': {
+        const error = fromErrorData(message.error);
+        if (this.#onError) this.#onError(error, message.targetId);
+        else console.error(error.message);
+        break;
+      }
       case 'exec-done':
         this.#execs.get(message.id)?.(message.error ? fromErrorData(message.error) : undefined);
         this.#execs.delete(message.id);

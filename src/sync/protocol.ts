@@ -202,7 +202,12 @@ export type WorkerMessage =
   /** Answer to an `invoke`. */
   | { type: 'result'; id: number; value?: Wire; error?: ErrorData }
   /** Calls main's `sync[name]` without waiting (no blocking transport). */
-  | { type: 'call'; id: number; name: string; args: Wire[] };
+  | { type: 'call'; id: number; name: string; args: Wire[] }
+  /**
+   * A Python callback raised after the code had run (a `when` handler, a
+   * timer): shown at the element with id `targetId` (empty: the worker's place).
+   */
+  | { type: 'error'; id: 0; error: ErrorData; targetId: string };
 
 /** Well-known symbols that can cross as keys. */
 const symbolName = (key: symbol): string | undefined => {
