@@ -12,6 +12,8 @@ const isCustomElement = (tag) => /^(m?py-(script|config|editor))$/.test(tag);
 
 const apps = {
   react: { entry: 'app.tsx', plugins: [] },
+  // The same app's server rendering and hydration (test/app-react-ssr.test.ts), into build/ssr.js.
+  'react/ssr': { entry: 'ssr.tsx', plugins: [] },
   vue: { entry: 'app.ts', plugins: [vuePlugin({ isCustomElement })] },
   svelte: { entry: 'app.ts', plugins: [sveltePlugin({ compilerOptions: { css: 'injected' } })] },
   lit: { entry: 'app.ts', plugins: [] },
@@ -20,10 +22,11 @@ const apps = {
 /** Builds every demo app under `root`. */
 export async function buildDemos(root) {
   await Promise.all(Object.entries(apps).map(([name, { entry, plugins }]) => {
-    const dir = join(root, 'demo/frameworks', name);
+    const [app, bundle = 'app'] = name.split('/');
+    const dir = join(root, 'demo/frameworks', app);
     return build({
       entryPoints: [join(dir, entry)],
-      outfile: join(dir, 'build/app.js'),
+      outfile: join(dir, `build/${bundle}.js`),
       bundle: true,
       format: 'esm',
       target: 'es2022',

@@ -152,6 +152,14 @@ export function describeApp(framework: string, load: () => Promise<DemoApp>): vo
       expect(app.cards()).to.deep.equal(['1', '2']);
     });
 
+    it('passes config to the worker scripts as a prop', async function () {
+      this.timeout(60_000);
+      app = new MountedDemo(demo, { config: JSON.stringify({ files: { '/demo/config/greeting.py': './greeting.py' } }) });
+      const card = await app.cardDone('1');
+      expect(card.querySelector('mpy-script.worker .py-error')).to.equal(null);
+      expect(text(card, 'mpy-script.worker')).to.contain('hello the worker, from a file listed in [files]');
+    });
+
     it('two cards side by side keep their output apart', async function () {
       this.timeout(60_000);
       app = new MountedDemo(demo);

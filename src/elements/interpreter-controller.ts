@@ -59,6 +59,8 @@ export class InterpreterController implements ReactiveController {
   /** The code, read once (the element's text is cleared then). */
   #source?: Promise<{ code: string; filename?: string }>;
   #worker?: WorkerScript;
+  /** The element's inline code, as read on the first run. */
+  #inline?: string;
   #resolveReady!: () => void;
   #rejectReady!: (error: unknown) => void;
   #resolveDone!: () => void;
@@ -105,6 +107,22 @@ export class InterpreterController implements ReactiveController {
       this.#worker = undefined;
       this.#stopped = true;
     });
+  }
+
+  /**
+   * Runs the code again (a property changed): a running worker is
+   * terminated and replaced. Before the first run, or off the page, nothing.
+   * @param reread the source changed (`src`): read it again
+   */
+  restart(reread: boolean): void {
+    if (reread && (this.#ran || this.#running)) this.#source = undefined;
+    if (!this.#host.isConnected || (!this.#ran && !this.#running)) return;
+    if (this.#worker) {
+      this.#worker.handle.terminate();
+      this.#worker = undefined;
+    }
+    if (this.#running) this.#again = true;
+    else this.#launch();
   }
 
   #launch(): void {
@@ -221,7 +239,8 @@ export class InterpreterController implements ReactiveController {
     const script = host.sourceScript;
     const src = script ? script.getAttribute('src') ?? '' : host.src;
     if (!script) {
-      const text = elementCode(host);
+      // Read once: later runs (a restart) find the element holding output.
+      const text = (this.#inline ??= elementCode(host));
       // The code is code, not page content.
       clearContent(host);
       if (!src) return Promise.resolve({ code: dedent(text) });

@@ -3,11 +3,16 @@
  * and the promise twins of the lifecycle events. Script-like elements keep
  * light DOM and render nothing; they are the output place of their code.
  */
-import { ReactiveElement } from 'lit';
+import { ReactiveElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import { InterpreterController, type ScriptHost } from './interpreter-controller.js';
 import { pageOf } from '../page/page.js';
+
+/** What a changed property makes a worker script do: restart in a new worker. */
+const workerRestarts = new Set(['src', 'config', 'name', 'serviceWorker', 'worker', 'async', 'target']);
+/** What makes a main-thread script run again (its config is the page's, read once). */
+const mainRestarts = new Set(['src', 'worker']);
 
 export abstract class PythonScriptElement extends ReactiveElement implements ScriptHost {
   /** URL of a Python file to run instead of the inline text. */
@@ -48,6 +53,24 @@ export abstract class PythonScriptElement extends ReactiveElement implements Scr
   get done(): Promise<void> {
     return this.#controller.done;
   }
+
+  /**
+   * A property changed after the element connected: a worker script
+   * restarts (`src`, `config`, `name`, `service-worker`, `worker`, `async`,
+   * `target`: its worker is replaced by a new one), a main-thread script runs
+   * again for a new `src` or `worker`; other changes are used by the next run.
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.#updatedOnce) {
+      this.#updatedOnce = true; // the values it connected with
+      return;
+    }
+    const restarts = this.worker ? workerRestarts : mainRestarts;
+    if ([...changed.keys()].some((key) => restarts.has(key as string))) this.#controller.restart(changed.has('src'));
+  }
+
+  #updatedOnce = false;
 
   /** Keep the user's markup: no shadow root. */
   protected override createRenderRoot(): HTMLElement {

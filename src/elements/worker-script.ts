@@ -41,15 +41,15 @@ export class WorkerScript {
   constructor(page: Page, kind: InterpreterKind, host: WorkerScriptHost, code: { code: string; filename?: string }, targetId: string) {
     this.#page = page;
     this.#host = host;
-    const attribute = (name: string) => host.sourceScript?.getAttribute(name) ?? host.getAttribute(name) ?? '';
+    // Properties, not attributes: frameworks set them (a `<script>`'s attributes were copied to its host).
     this.handle = new PythonWorker(kind, {
       code: code.code,
       url: code.filename,
       async: host.async,
-      name: attribute('name') || undefined,
-      config: attribute('config') || undefined,
+      name: host.name || undefined,
+      config: host.config || undefined,
       configWhere: 'the config attribute',
-      service_worker: attribute('service-worker') || undefined,
+      service_worker: host.serviceWorker || undefined,
       targetId,
       quiet: true,
       onProgress: (progress) => this.#progress?.(progress),

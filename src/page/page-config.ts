@@ -75,7 +75,7 @@ function findMainConfig(kind: InterpreterKind, root: ParentNode, scripts: Script
     throw conflict(`Too many <${tag}> elements (${elements.length}): a page has one config per interpreter type. Merge them into one <${tag}>.`);
   }
   const attributes = mainScripts(kind, root, scripts)
-    .map((script) => script.getAttribute('config') ?? '')
+    .map((script) => configOf(script))
     .filter((value) => value.trim());
   let found: FoundConfig | undefined;
   const [element] = elements;
@@ -112,5 +112,11 @@ function findMainConfig(kind: InterpreterKind, root: ParentNode, scripts: Script
 function mainScripts(kind: InterpreterKind, root: ParentNode, scripts: ScriptTags): Element[] {
   const prefix = prefixOf(kind);
   const selector = `script[type="${prefix}"]:not([worker]), ${prefix}-script:not([worker])`;
-  return [...root.querySelectorAll(selector)].filter((element) => element.localName === 'script' || !scripts.sourceOf(element));
+  return [...root.querySelectorAll(selector)].filter(
+    (element) => element.localName === 'script' || (!scripts.sourceOf(element) && !(element as Partial<{ worker: boolean }>).worker),
+  );
 }
+
+/** A main script's config: a `<script>`'s attribute, an element's property (frameworks set it). */
+const configOf = (script: Element): string =>
+  script.localName === 'script' ? script.getAttribute('config') ?? '' : (script as Partial<{ config: string }>).config ?? script.getAttribute('config') ?? '';
