@@ -104,7 +104,10 @@ export class InterpreterController implements ReactiveController {
       await parsed(page.document);
       const source = this.#readSource();
       source.catch(() => undefined); // awaited below, after boot; not unhandled
-      if (host.worker) return await this.#runWorker(page, source);
+      if (host.worker) {
+        await this.#applyMainPlugins(page);
+        return await this.#runWorker(page, source);
+      }
       const main = page.interpreter(this.kind);
       const stopProgress = main.onProgress((progress) => emit(this.eventTarget, `${prefix}:progress`, progress));
       const interpreter = await main.boot().finally(stopProgress);
@@ -147,6 +150,18 @@ export class InterpreterController implements ReactiveController {
       configError: (error) => reportError(this.#errorPlace(), error),
       progress: (progress) => emit(this.eventTarget, `${prefix}:progress`, progress),
     });
+  }
+
+  /**
+   * The `plugins` of the page's main config apply to worker scripts too
+   * (`"!error"`, plugin modules adding `hooks.worker`), also on a page
+   * without main-thread scripts. A config that cannot be read is reported
+   * by the main-thread scripts that use it.
+   */
+  async #applyMainPlugins(page: Page): Promise<void> {
+    const loaded = await page.configs.main(this.kind).catch(() => undefined);
+    if (!loaded) return;
+    for (const error of await page.plugins.applyOnce(loaded.config, loaded.url ?? baseUrl())) reportError(this.#errorPlace(), error);
   }
 
   /** Reads the code once: inline text (then cleared from the page) or `src`. */

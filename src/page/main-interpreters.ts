@@ -7,12 +7,14 @@
 import { ErrorCode, PyScriptError } from '../errors.js';
 import type { PyscriptBridge } from '../runtime/bridge.js';
 import { bootInterpreter } from '../runtime/boot.js';
+import { baseUrl } from '../runtime/fetch-progress.js';
 import { createBridge } from '../runtime/bridge-helpers.js';
 import { workerBridge, type WorkerContext } from '../runtime/py-worker.js';
 import type { PyConfig } from '../runtime/config.js';
 import type { Interpreter, InterpreterKind, Progress } from '../runtime/types.js';
 import type { PageConfigs } from './page-config.js';
 import type { Places } from './places.js';
+import type { Plugins } from './plugins.js';
 import { reportError } from './report.js';
 
 /** What a main interpreter needs from its page. */
@@ -22,6 +24,7 @@ export interface MainInterpreterPage {
   readonly places: Places;
   /** For `PyWorker`, `MPWorker` and `workers` of the Python package. */
   readonly workerContext: WorkerContext;
+  readonly plugins: Plugins;
 }
 
 /** One shared interpreter and its run queue. */
@@ -96,7 +99,9 @@ export class MainInterpreter {
       this.#configErrors.push(error);
     }
     this.config = loaded.config;
-    return bootInterpreter(this.kind, {
+    // Plugin modules load while the interpreter does; they add their hooks before any script runs.
+    const plugins = this.#page.plugins.applyOnce(loaded.config, loaded.url ?? baseUrl());
+    const interpreter = await bootInterpreter(this.kind, {
       bridge: this.#bridge(),
       config: loaded.config,
       configUrl: loaded.url,
@@ -105,7 +110,12 @@ export class MainInterpreter {
         for (const listener of this.#progressListeners) listener(progress);
       },
       onConfigError: (error) => this.#configErrors.push(error),
+    }).catch(async (error: unknown) => {
+      await plugins; // its errors are the config's, reported with the boot's
+      throw error;
     });
+    this.#configErrors.push(...(await plugins));
+    return interpreter;
   }
 
   /** Runs `task` after every task queued before it has settled. */
