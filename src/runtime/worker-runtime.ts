@@ -101,6 +101,7 @@ export class WorkerRuntime {
         transport,
         post: (message) => this.#post(message),
         unavailable,
+        onCallbackError: (error) => this.#reportError(error, ''),
         // Until the interpreter is up there are no Python objects to treat specially.
         foreign: {
           keep: (fn) => this.#foreign?.keep(fn) ?? fn,
