@@ -85,6 +85,13 @@ describe('relative URLs from a page in a subfolder', function () {
     expect(win().js_micropython_a, 'MPWorker, object config').to.equal('AM');
     expect(win().js_micropython_b, 'MPWorker, config file').to.equal('BM');
     expect(win().js_cpython_a, 'PyWorker, object config').to.equal('AM');
+    const editors = [...iframe.contentDocument!.querySelectorAll<HTMLElement & { run(): Promise<Error | undefined> }>('mpy-editor')];
+    for (const editor of editors) {
+      await until(() => editor.shadowRoot?.querySelector('button'), 30_000, 'the editor');
+      expect((await editor.run())?.message).to.equal(undefined);
+    }
+    expect(editors[0].querySelector('.py-editor-output')!.textContent, 'editor, inline config').to.contain('AM in an editor');
+    expect(editors[1].querySelector('.py-editor-output')!.textContent, 'editor, config file').to.contain('BM in an editor');
     expect(win().__allDone).to.equal(1);
     expect(win().__errors.join('\n')).to.equal('');
   });
