@@ -47,7 +47,7 @@ def clicked(event):
     raise ValueError("boom " + str(clicks[0]))
 `);
       expectPageWent(frame);
-      expect(boxes(frame), 'no box before the click').to.have.length(0);
+      expect(boxes(frame), `no box before the click: ${JSON.stringify(boxes(frame))}`).to.have.length(0);
       const button = frame.document.getElementById('b')!;
       button.click();
       const first = await expectBox(frame, 1, /ValueError: boom 1/);

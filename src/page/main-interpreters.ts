@@ -110,11 +110,8 @@ export class MainInterpreter {
         for (const listener of this.#progressListeners) listener(progress);
       },
       onConfigError: (error) => this.#configErrors.push(error),
-    }).catch(async (error: unknown) => {
-      await plugins; // its errors are the config's, reported with the boot's
-      throw error;
     });
-    this.#configErrors.push(...(await plugins));
+    this.#configErrors.push(...(await plugins)); // never rejects: failed entries come back as errors
     return interpreter;
   }
 
