@@ -32,6 +32,8 @@ export class MainInterpreter {
   readonly kind: InterpreterKind;
   /** Id of the element the running script displays to (see `current_target()`). */
   currentTarget = '';
+  /** The running script: ids it names are looked up in its own (shadow) root first. */
+  currentScope?: WeakRef<Node>;
   /** The parsed main config (empty until boot has read it). */
   config: PyConfig = {};
   #booting?: Promise<Interpreter>;
@@ -72,7 +74,8 @@ export class MainInterpreter {
    */
   reportAt(targetId: string, error: PyScriptError): void {
     const { places, document } = this.#page;
-    const place = (targetId && places.find(targetId)) || (this.currentTarget && places.find(this.currentTarget)) || document.body;
+    const scope = this.currentScope?.deref();
+    const place = (targetId && places.find(targetId, scope)) || (this.currentTarget && places.find(this.currentTarget, scope)) || document.body;
     reportError(place, error);
   }
 
@@ -129,7 +132,7 @@ export class MainInterpreter {
       window: page.document.defaultView ?? globalThis,
       document: page.document,
       currentTarget: () => this.currentTarget,
-      findElement: (id) => page.places.find(id),
+      findElement: (id) => page.places.find(id, this.currentScope?.deref()),
       config: this.config,
     });
     // A callback's error (`when` handlers, pyscript/_errors.py): its traceback and where to show it.

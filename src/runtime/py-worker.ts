@@ -12,7 +12,7 @@
 import { ErrorCode, PyScriptError, fromErrorData } from '../errors.js';
 import { createAtomicsServer } from '../sync/atomics.js';
 import { MainEndpoint } from '../sync/expose.js';
-import { UNAVAILABLE, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
+import { unavailableMessage, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
 import { ServiceWorkerChannels, selectSyncMode, type SyncMode } from '../sync/sw-fallback.js';
 import type { TransportServer } from '../sync/transport.js';
 import { isAsyncCode } from './async-code.js';
@@ -121,6 +121,7 @@ export class PythonWorker {
   /** Set once the worker is gone: later `exec` calls get it at once. */
   #terminated?: PyScriptError;
   readonly #context: WorkerContext;
+  readonly #name?: string;
 
   constructor(kind: InterpreterKind, options: PythonWorkerOptions, context: WorkerContext) {
     this.#context = context;
@@ -151,7 +152,7 @@ export class PythonWorker {
     this.#onProgress = options.onProgress;
     this.#onError = options.onError;
     if (options.name) {
-      const name = options.name;
+      const name = (this.#name = options.name);
       void this.ready.then(() => context.named.ready(name, this.sync), () => undefined);
     }
     void this.#start(options).catch((error) => this.#finish(toWorkerError(error)));
@@ -170,9 +171,10 @@ export class PythonWorker {
     return new Promise((resolve) => this.#execs.set(id, resolve));
   }
 
-  /** Stops the worker at once; `done` resolves with an error if its code had not finished. */
+  /** Stops the worker at once; `done` resolves with an error if its code had not finished. A named worker gives up its name. */
   terminate(): void {
     this.worker.terminate();
+    if (this.#name) this.#context.named.gone(this.#name, this.sync);
     this.#finish(new PyScriptError(ErrorCode.WORKER, 'The worker was terminated before its code finished.'));
   }
 
@@ -290,7 +292,8 @@ export class PythonWorker {
  * would raise; undefined when it can block.
  */
 export function cannotBlock(serviceWorker: string | undefined): PyScriptError | undefined {
-  return selectSyncMode(serviceWorker) === 'none' ? new PyScriptError(ErrorCode.WORKER, UNAVAILABLE) : undefined;
+  if (selectSyncMode(serviceWorker) !== 'none') return undefined;
+  return new PyScriptError(ErrorCode.WORKER, unavailableMessage(globalThis.crossOriginIsolated === true));
 }
 
 /** The source text of the `hooks.worker` callbacks, by set. */

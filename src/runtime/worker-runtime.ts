@@ -13,7 +13,7 @@
  */
 import { ErrorCode, toErrorData, type ErrorData } from '../errors.js';
 import { createAtomicsTransport } from '../sync/atomics.js';
-import { UNAVAILABLE, UNAVAILABLE_SYNC_MAIN_ONLY, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
+import { UNAVAILABLE_SYNC_MAIN_ONLY, unavailableMessage, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
 import { createServiceWorkerTransport } from '../sync/sw-fallback.js';
 import type { BlockingTransport } from '../sync/transport.js';
 import { WorkerEndpoint, type ForeignValues } from '../sync/wrap.js';
@@ -108,7 +108,9 @@ export class WorkerRuntime {
     try {
       const callbacks = compileWorkerCallbacks(data.hooks);
       const transport = createTransport(data);
-      const unavailable = (data.config as PyConfig).sync_main_only ? UNAVAILABLE_SYNC_MAIN_ONLY : UNAVAILABLE;
+      const unavailable = (data.config as PyConfig).sync_main_only
+        ? UNAVAILABLE_SYNC_MAIN_ONLY
+        : unavailableMessage(globalThis.crossOriginIsolated === true); // a worker shares its page's isolation
       const endpoint = (this.#endpoint = new WorkerEndpoint({
         transport,
         post: (message) => this.#post(message),
