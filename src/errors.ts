@@ -25,6 +25,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export class PyScriptError extends Error {
   override name = 'PyScriptError';
   readonly code: ErrorCode;
+  /** True when the side that raised it has shown it on the page already (see {@link ErrorData.reported}). */
+  reported?: boolean;
 
   constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(/^PY\d{4}$/.test(code) && !message.startsWith(`(${code})`) ? `(${code}): ${message}` : message, options);
@@ -38,6 +40,8 @@ export interface ErrorData {
   message: string;
   stack?: string;
   code?: ErrorCode;
+  /** Already shown on the page by the side that raised it (a worker's callback): the receiver only passes it on. */
+  reported?: boolean;
 }
 
 /** Turns any thrown value into plain data that `postMessage` can carry. */
@@ -53,5 +57,6 @@ export function fromErrorData(data: ErrorData): PyScriptError {
   const error = new PyScriptError(data.code ?? ErrorCode.PYTHON, data.message);
   error.name = data.name;
   if (data.stack) error.stack = data.stack;
+  if (data.reported) error.reported = true;
   return error;
 }

@@ -47,7 +47,7 @@ def clicked(event):
     raise ValueError("boom " + str(clicks[0]))
 `);
       expectPageWent(frame);
-      expect(boxes(frame), 'no box before the click').to.have.length(0);
+      expect(boxes(frame), `no box before the click: ${JSON.stringify(boxes(frame))}`).to.have.length(0);
       const button = frame.document.getElementById('b')!;
       button.click();
       const first = await expectBox(frame, 1, /ValueError: boom 1/);
@@ -90,6 +90,30 @@ js.setTimeout(create_proxy(tick), 0)
       expect(texts, JSON.stringify(texts)).to.have.length(1);
       expect(texts[0]).to.match(/RuntimeError: tick failed/);
       expect(frame.window.__errors.join('\n')).to.match(/tick failed/);
+    });
+
+    it('a create_proxy function given to addEventListener that raises shows on the page, each time', async () => {
+      const frame = await page(type, worker, `
+from pyscript import document
+from pyscript.ffi import create_proxy
+
+def listener(event):
+    raise LookupError("listener failed")
+
+document.getElementById("b").addEventListener("click", create_proxy(listener))
+`);
+      expectPageWent(frame);
+      const button = frame.document.getElementById('b')!;
+      button.click();
+      await until(() => boxes(frame).length >= 1, 10_000, 'an error box');
+      button.click();
+      await until(() => boxes(frame).length >= 2, 10_000, 'a second error box');
+      const texts = boxes(frame);
+      expect(texts, JSON.stringify(texts)).to.have.length(2);
+      expect(texts[1]).to.match(/LookupError: listener failed/);
+      // Logged once per click, not twice (the worker's report and main's rejected call are one error).
+      const logged = frame.window.__errors.join('\n').match(/LookupError: listener failed/g) ?? [];
+      expect(logged).to.have.length(2);
     });
 
     it('a promise callback that raises shows on the page', async () => {

@@ -8,11 +8,9 @@ export interface ErrorFrame {
 }
 
 /** Loads a page whose body is `body` (core.js in its head) and waits for `py:all-done`. */
-export async function errorPage(body: string, { timeout = 60_000, head = '', src = '' } = {}): Promise<ErrorFrame> {
+export async function errorPage(body: string, { timeout = 60_000, head = '' } = {}): Promise<ErrorFrame> {
   const iframe = document.createElement('iframe');
-  if (src) iframe.src = src;
-  else {
-    iframe.srcdoc = `<!doctype html><html><head>
+  iframe.srcdoc = `<!doctype html><html><head>
     <script>
       window.__errors = [];
       const error = console.error.bind(console);
@@ -23,7 +21,6 @@ export async function errorPage(body: string, { timeout = 60_000, head = '', src
     <script type="module" src="/dist/core.js"></script></head><body>
     ${body}
     </body></html>`;
-  }
   document.body.append(iframe);
   const frame = { iframe, get window() { return iframe.contentWindow as ErrorFrame['window']; }, get document() { return iframe.contentDocument!; } };
   await until(() => frame.window?.__allDone, timeout, 'py:all-done');

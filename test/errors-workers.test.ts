@@ -5,7 +5,7 @@
 // config file, in workers and PyWorker/MPWorker as on the main thread,
 // from a page in a subfolder.
 import { expect } from '@open-wc/testing';
-import { until } from './errors-page.js';
+import { boxes, errorPage, until } from './errors-page.js';
 
 type Handle = { done: Promise<Error | undefined>; configErrors: Error[] };
 type Core = {
@@ -52,6 +52,13 @@ describe('workers started from JavaScript: errors', function () {
       expect(log).to.match(/ValueError: raised at start/);
     });
 
+    it(`${start} whose code closes its worker (js.close()): done resolves with a WORKER error, no hang`, async () => {
+      const worker = await core[start]('/test/fixtures/errors/closes.py');
+      const error = await worker.done;
+      expect(error?.message).to.match(/The worker closed itself/);
+      expect((error as Error & { code?: string }).code).to.equal('WORKER');
+    });
+
     it(`${start} whose config names a missing file: configErrors has the PY0404, the console too`, async () => {
       let worker: Handle | undefined;
       const log = await logged(async () => {
@@ -60,6 +67,22 @@ describe('workers started from JavaScript: errors', function () {
       });
       expect(worker!.configErrors.map((e) => e.message).join('\n')).to.match(/^\(PY0404\): .*\/no-such-file\.txt/);
       expect(log).to.match(/PY0404.*no-such-file\.txt/);
+    });
+  }
+});
+
+describe('worker scripts that close their worker', function () {
+  this.timeout(120_000);
+
+  for (const type of ['mpy', 'py']) {
+    it(`show the error and py:all-done fires (${type})`, async () => {
+      const frame = await errorPage(`<script type="${type}" worker>import js\njs.close()</script>
+        <script type="${type}">import js; js.window.laterRan = True</script>`);
+      const texts = boxes(frame);
+      expect(texts, JSON.stringify(texts)).to.have.length(1);
+      expect(texts[0]).to.match(/The worker closed itself/);
+      expect(frame.window.laterRan).to.equal(true);
+      expect(frame.window.__allDone).to.equal(1);
     });
   }
 });
@@ -85,6 +108,13 @@ describe('relative URLs from a page in a subfolder', function () {
     expect(win().js_micropython_a, 'MPWorker, object config').to.equal('AM');
     expect(win().js_micropython_b, 'MPWorker, config file').to.equal('BM');
     expect(win().js_cpython_a, 'PyWorker, object config').to.equal('AM');
+    const editors = [...iframe.contentDocument!.querySelectorAll<HTMLElement & { run(): Promise<Error | undefined> }>('mpy-editor')];
+    for (const editor of editors) {
+      await until(() => editor.shadowRoot?.querySelector('button'), 30_000, 'the editor');
+      expect((await editor.run())?.message).to.equal(undefined);
+    }
+    expect(editors[0].querySelector('.py-editor-output')!.textContent, 'editor, inline config').to.contain('AM in an editor');
+    expect(editors[1].querySelector('.py-editor-output')!.textContent, 'editor, config file').to.contain('BM in an editor');
     expect(win().__allDone).to.equal(1);
     expect(win().__errors.join('\n')).to.equal('');
   });

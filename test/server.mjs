@@ -15,6 +15,9 @@ const types = {
   '.html': 'text/html', '.map': 'application/json', '.csv': 'text/csv', '.mpy': 'application/octet-stream',
 };
 
+/** The Content-Security-Policy the README recommends, for test/csp.test.ts. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'";
+
 /** Every request the server saw, with start/end times (for concurrency tests). */
 export const requestLog = [];
 
@@ -43,6 +46,9 @@ export function rawStatic(prefixes) {
       ctx.set('Cache-Control', 'no-cache');
       // Lets tests register dist/service-worker.js for a scope outside /dist/ (users do not need this).
       if (path.endsWith('/service-worker.js')) ctx.set('Service-Worker-Allowed', '/');
+      // The strict policy of test/fixtures/csp/ pages, on them and on the workers they start
+      // (a worker's policy comes from its own response, not from its page).
+      if (path.startsWith('/test/fixtures/csp/') || /\/test\/fixtures\/csp\//.test(ctx.get('referer'))) ctx.set('Content-Security-Policy', STRICT_CSP);
       ctx.body = createReadStream(file);
       ctx.body.on('close', () => { entry.end = Date.now(); });
     } catch {

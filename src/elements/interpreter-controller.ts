@@ -178,6 +178,7 @@ export class InterpreterController implements ReactiveController {
       if (host.worker) {
         await source.catch(() => undefined); // a failed fetch is reported by the run
         if (!host.isConnected) return (outcome = 'cancelled');
+        await this.#applyMainPlugins(page);
         return (outcome = await this.#runWorker(page, source));
       }
       if (!host.isConnected) return (outcome = 'cancelled');
@@ -231,6 +232,18 @@ export class InterpreterController implements ReactiveController {
       progress: (progress) => emit(this.eventTarget, `${prefix}:progress`, progress),
     });
     return 'ran';
+  }
+
+  /**
+   * The `plugins` of the page's main config apply to worker scripts too
+   * (`"!error"`, plugin modules adding `hooks.worker`), also on a page
+   * without main-thread scripts. A config that cannot be read is reported
+   * by the main-thread scripts that use it.
+   */
+  async #applyMainPlugins(page: Page): Promise<void> {
+    const loaded = await page.configs.main(this.kind).catch(() => undefined);
+    if (!loaded) return;
+    for (const error of await page.plugins.applyOnce(loaded.config, loaded.url ?? baseUrl())) reportError(this.#errorPlace(), error);
   }
 
   /** Reads the code once: inline text (then cleared from the page) or `src`. */

@@ -12,7 +12,7 @@ import { PyScriptError } from '../errors.js';
 import { PythonWorker, cannotBlock, type WorkerContext } from '../runtime/py-worker.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import type { Places } from './places.js';
-import { toPyScriptError } from './report.js';
+import { reportError, toPyScriptError } from './report.js';
 
 /** What an editor brings to its env; the first editor that sets one wins. */
 export interface EnvOptions {
@@ -49,6 +49,8 @@ export class EditorEnv {
   #queue: Promise<unknown> = Promise.resolve();
   /** How the running code's `input()` is answered (the running editor's), if any. */
   #ask?: Ask;
+  /** Output id of the latest run: where a callback's error without a place of its own shows. */
+  #lastTarget = '';
   /** The running editor: ids its code names are looked up in its own (shadow) root first. */
   #scope?: WeakRef<Node>;
 
@@ -131,6 +133,13 @@ export class EditorEnv {
         service_worker: serviceWorker || undefined,
         quiet: true,
         findElement: (id) => this.#places.find(id, this.#scope?.deref()),
+        // A callback's error (a `when` handler, a timer) shows in the output it belongs to, else in the last run's.
+        onError: (error, id) => {
+          const scope = this.#scope?.deref();
+          const place = (id && this.#places.find(id, scope)) || this.#places.find(this.#lastTarget, scope);
+          if (place) reportError(place, error);
+          else console.error(error.message);
+        },
         input: (prompt) => (this.#ask ? this.#ask(prompt) : globalThis.prompt(prompt)),
       }, this.#context);
       const failed = await worker.done;
@@ -153,6 +162,7 @@ export class EditorEnv {
       if (error) return { error: new PyScriptError(error.code, `The setup code of this editor's env failed:\n${error.message}`, { cause: error }), configErrors };
     }
     this.#ask = ask;
+    this.#lastTarget = targetId;
     this.#scope = scope && new WeakRef(scope);
     try {
       const error = await worker.exec(code, targetId);

@@ -7,12 +7,14 @@
 import { ErrorCode, PyScriptError } from '../errors.js';
 import type { PyscriptBridge } from '../runtime/bridge.js';
 import { bootInterpreter } from '../runtime/boot.js';
+import { baseUrl } from '../runtime/fetch-progress.js';
 import { createBridge } from '../runtime/bridge-helpers.js';
 import { workerBridge, type WorkerContext } from '../runtime/py-worker.js';
 import type { PyConfig } from '../runtime/config.js';
 import type { Interpreter, InterpreterKind, Progress } from '../runtime/types.js';
 import type { PageConfigs } from './page-config.js';
 import type { Places } from './places.js';
+import type { Plugins } from './plugins.js';
 import { reportError } from './report.js';
 
 /** What a main interpreter needs from its page. */
@@ -22,6 +24,7 @@ export interface MainInterpreterPage {
   readonly places: Places;
   /** For `PyWorker`, `MPWorker` and `workers` of the Python package. */
   readonly workerContext: WorkerContext;
+  readonly plugins: Plugins;
 }
 
 /** One shared interpreter and its run queue. */
@@ -71,7 +74,8 @@ export class MainInterpreter {
    */
   reportAt(targetId: string, error: PyScriptError): void {
     const { places, document } = this.#page;
-    const place = (targetId && places.find(targetId)) || (this.currentTarget && places.find(this.currentTarget)) || document.body;
+    const scope = this.currentScope?.deref();
+    const place = (targetId && places.find(targetId, scope)) || (this.currentTarget && places.find(this.currentTarget, scope)) || document.body;
     reportError(place, error);
   }
 
@@ -98,7 +102,9 @@ export class MainInterpreter {
       this.#configErrors.push(error);
     }
     this.config = loaded.config;
-    return bootInterpreter(this.kind, {
+    // Plugin modules load while the interpreter does; they add their hooks before any script runs.
+    const plugins = this.#page.plugins.applyOnce(loaded.config, loaded.url ?? baseUrl());
+    const interpreter = await bootInterpreter(this.kind, {
       bridge: this.#bridge(),
       config: loaded.config,
       configUrl: loaded.url,
@@ -108,6 +114,8 @@ export class MainInterpreter {
       },
       onConfigError: (error) => this.#configErrors.push(error),
     });
+    this.#configErrors.push(...(await plugins)); // never rejects: failed entries come back as errors
+    return interpreter;
   }
 
   /** Runs `task` after every task queued before it has settled. */

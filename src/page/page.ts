@@ -16,6 +16,7 @@ import { EditorEnvs } from './editor-env.js';
 import { MainInterpreter } from './main-interpreters.js';
 import { PageConfigs } from './page-config.js';
 import { Places } from './places.js';
+import { Plugins } from './plugins.js';
 import { reportError } from './report.js';
 import { ScriptTags } from './script-tags.js';
 import { watchUncaughtPythonErrors } from './uncaught.js';
@@ -39,6 +40,8 @@ export class Page {
   readonly workerContext: WorkerContext;
   /** The workers behind the editors, by env. */
   readonly editorEnvs: EditorEnvs;
+  /** The `plugins` of the main configs: built-ins turned off, plugin modules imported. */
+  readonly plugins: Plugins;
   readonly #interpreters = new Map<InterpreterKind, MainInterpreter>();
   readonly #ids = new Map<string, number>();
   #defined?: Promise<void>;
@@ -51,6 +54,7 @@ export class Page {
     this.allDone = new AllDoneTracker(document.defaultView ?? globalThis);
     this.workerContext = createWorkerContext(this.hooks.worker);
     this.editorEnvs = new EditorEnvs(this.places, this.workerContext);
+    this.plugins = new Plugins(document, this.hooks);
     const window = document.defaultView;
     if (window) {
       watchUncaughtPythonErrors(window, (error, raised) => {

@@ -14,9 +14,17 @@ export function toPyScriptError(error: unknown): PyScriptError {
   return new PyScriptError(ErrorCode.PYTHON, message, { cause: error });
 }
 
+const NO_BOXES = Symbol('pyscript-elements: no error boxes');
+
+/** Turns a document's error boxes off (`plugins = ["!error"]`) or on; the console always gets the errors. */
+export function setErrorBoxes(document: Document, on: boolean): void {
+  Object.defineProperty(document, NO_BOXES, { value: !on, configurable: true });
+}
+
 /**
- * Shows `error` inside `place` and logs it.
- * @returns the `.py-error` element
+ * Shows `error` inside `place` and logs it (only logs it when the page's
+ * config turned error boxes off with `"!error"`).
+ * @returns the `.py-error` element (not in the page when boxes are off)
  */
 export function reportError(place: Element, error: PyScriptError): HTMLElement {
   console.error(error.message);
@@ -33,6 +41,6 @@ export function reportError(place: Element, error: PyScriptError): HTMLElement {
   summary.textContent = last;
   pre.append(summary);
   box.append(pre);
-  place.append(box);
+  if (!(place.ownerDocument as Document & { [NO_BOXES]?: boolean })[NO_BOXES]) place.append(box);
   return box;
 }

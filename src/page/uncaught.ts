@@ -17,6 +17,8 @@ import { isPythonError, pythonErrorMessage } from '../runtime/traceback.js';
  */
 export function watchUncaughtPythonErrors(window: Window, report: (error: PyScriptError, raised: Error) => void): void {
   const handle = (event: Event, error: unknown) => {
+    // A worker callback's error that main called: the worker has shown and logged it.
+    if (error instanceof PyScriptError && error.reported) return event.preventDefault();
     if (!isPythonError(error) || error instanceof PyScriptError) return;
     event.preventDefault(); // the report logs it, once
     report(new PyScriptError(ErrorCode.PYTHON, pythonErrorMessage(error), { cause: error }), error as Error);

@@ -11,7 +11,7 @@
  * level.
  * @packageDocumentation
  */
-import { toErrorData, type ErrorData } from '../errors.js';
+import { ErrorCode, toErrorData, type ErrorData } from '../errors.js';
 import { createAtomicsTransport } from '../sync/atomics.js';
 import { UNAVAILABLE_SYNC_MAIN_ONLY, unavailableMessage, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
 import { createServiceWorkerTransport } from '../sync/sw-fallback.js';
@@ -34,6 +34,7 @@ export interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<MainMessage>) => void): void;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
   addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
+  close?(): void;
 }
 
 /** The inside of one Python worker. */
@@ -52,6 +53,8 @@ export class WorkerRuntime {
   /** The `exec` runs, chained after the worker's own code. */
   #execs: Promise<void>;
   #codeFinished!: () => void;
+  /** True once the worker's own code has finished. */
+  #finished = false;
   /** The booted interpreter, once its own code has run (`exec`s need it). */
   #interpreter?: Interpreter;
   /** The interpreter's objects, once it is up (see {@link foreignValues}). */
@@ -70,6 +73,15 @@ export class WorkerRuntime {
     };
     scope.addEventListener('error', (event) => uncaught(event, event.error));
     scope.addEventListener('unhandledrejection', (event) => uncaught(event, event.reason));
+    // `close()` from Python (`js.close()`) ends the worker without any event on main: say so first, or main waits forever.
+    const close = scope.close?.bind(scope);
+    if (close) {
+      scope.close = () => {
+        const message = this.#finished ? 'The worker closed itself (close()).' : 'The worker closed itself (close()) before its code finished.';
+        this.#post({ type: 'done', id: 0, error: { name: 'PyScriptError', message, code: ErrorCode.WORKER } });
+        close();
+      };
+    }
   }
 
   /** Sends main an error of a callback, to show at `targetId` (empty: this worker's place). */
@@ -103,6 +115,7 @@ export class WorkerRuntime {
         transport,
         post: (message) => this.#post(message),
         unavailable,
+        onCallbackError: (error) => this.#reportError(error, ''),
         // Until the interpreter is up there are no Python objects to treat specially.
         foreign: {
           keep: (fn) => this.#foreign?.keep(fn) ?? fn,
@@ -182,6 +195,7 @@ export class WorkerRuntime {
       if (!ready) this.#post({ type: 'ready', id: 0, errors: [] });
       this.#post({ type: 'done', id: 0, error: errorData(error) });
     } finally {
+      this.#finished = true;
       this.#codeFinished();
     }
   }

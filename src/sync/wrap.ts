@@ -55,6 +55,12 @@ export interface WorkerEndpointOptions {
   foreign: ForeignValues;
   /** The message of the error raised when there is no blocking transport. */
   unavailable: string;
+  /**
+   * A callable of this worker that main called (an event listener, a timer
+   * of main's) threw: nobody in the worker can catch it, so the worker shows
+   * it. Main still gets the error, marked `reported`.
+   */
+  onCallbackError?(error: unknown): void;
 }
 
 type Request = SyncRequest extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never;
@@ -246,7 +252,12 @@ export class WorkerEndpoint implements RemoteHost {
       if (result && typeof (result as PromiseLike<unknown>).then === 'function') result = await result;
       this.#options.post({ type: 'result', id, value: this.encode(result) });
     } catch (error) {
-      this.#options.post({ type: 'result', id, error: toErrorData(error) });
+      const data = toErrorData(error);
+      if (fnId !== undefined && this.#options.onCallbackError) {
+        this.#options.onCallbackError(error);
+        data.reported = true;
+      }
+      this.#options.post({ type: 'result', id, error: data });
     }
   }
 }
