@@ -62,9 +62,9 @@ const snapshotScript = join(root, 'scripts/pyodide-snapshot.mjs');
 const snapshotStamp = join(dist, 'pyodide/snapshot.stamp');
 const { version: pyodideVersion } = JSON.parse(await readFile(join(root, 'node_modules/pyodide/package.json'), 'utf8'));
 const stamp = `pyodide ${pyodideVersion}, ${createHash('sha256').update(await readFile(snapshotScript)).digest('hex')}\n`;
-if (!existsSync(snapshot) || (await readFile(snapshotStamp, 'utf8').catch(() => '')) !== stamp) {
+if (!existsSync(snapshot) || !existsSync(join(dist, 'pyodide/snapshot.json')) || (await readFile(snapshotStamp, 'utf8').catch(() => '')) !== stamp) {
   await rm(join(dist, 'pyodide/snapshot.bin.gz'), { force: true }); // the format before
-  execFileSync(process.execPath, [snapshotScript, snapshot], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [snapshotScript, snapshot, join(dist, 'pyodide/snapshot.json')], { cwd: root, stdio: 'inherit' });
   await writeFile(snapshotStamp, stamp);
 }
 
@@ -72,7 +72,8 @@ if (!existsSync(snapshot) || (await readFile(snapshotStamp, 'utf8').catch(() => 
 const sizeOf = async (dir, names) =>
   (await Promise.all(names.map((name) => stat(join(dist, dir, name))))).reduce((sum, info) => sum + info.size, 0);
 const interpreterBytes = {
-  pyodide: await sizeOf('pyodide', ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json', 'snapshot.bin.br', 'brotli-dec.wasm']),
+  // python_stdlib.zip is left out: a page booted from the snapshot reads it on demand.
+  pyodide: await sizeOf('pyodide', ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json', 'snapshot.bin.br', 'brotli-dec.wasm', 'snapshot.json']),
   micropython: await sizeOf('micropython', ['micropython.mjs', 'micropython.wasm']),
 };
 

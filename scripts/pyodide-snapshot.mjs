@@ -1,5 +1,6 @@
 // Boots the bundled Pyodide once, in Node, and writes its memory right after
-// start-up to dist/pyodide/snapshot.bin.br. Booting from it in the browser
+// start-up to dist/pyodide/snapshot.bin.br, and the modules it holds to
+// dist/pyodide/snapshot.json. Booting from it in the browser
 // skips CPython's own initialisation (measured here: raw loadPyodide() 6.6 s
 // → 2.8–3.1 s). Run by scripts/build.mjs as a child process.
 //
@@ -28,7 +29,7 @@ import { loadPyodide, version } from 'pyodide';
 import createModule from 'pyodide/pyodide.asm.mjs';
 
 const PAGE = 4096;
-const [output] = process.argv.slice(2);
+const [output, modulesOutput] = process.argv.slice(2);
 
 // The memory as the browser will have it when the restore starts: the
 // first preRun callback sees the instantiated module before anything ran.
@@ -102,6 +103,24 @@ const compressed = brotliCompressSync(raw, {
   },
 });
 await writeFile(output, compressed);
+// The modules the snapshot holds, for src/runtime/pyodide-stdlib.ts to tell
+// whether a page's imports need python_stdlib.zip (Pyodide pages only fetch
+// this list). Listed after the snapshot, so the listing leaves nothing in it.
+if (modulesOutput) {
+  const listed = JSON.parse(pyodide.runPython(`
+import sys, json
+_modules = sorted(sys.modules)
+import pkgutil
+_packages = {}
+for _name in _modules:
+    _path = getattr(sys.modules[_name], "__path__", None)
+    if _path is not None:
+        _packages[_name] = sorted(m.name for m in pkgutil.iter_modules(_path))
+json.dumps({"pyodide": "${version}", "modules": _modules, "packages": _packages})
+`));
+  await writeFile(modulesOutput, `${JSON.stringify(listed)}\n`);
+}
+
 const kept = keptRuns.reduce((sum, [, count]) => sum + count, 0);
 console.log(`${output}: ${stored.length} of ${memory.length / PAGE} pages stored, ${kept} kept from the wasm's data, `
   + `${(compressed.length / 1e6).toFixed(2)} MB`);

@@ -5,7 +5,9 @@
 import { assetUrl } from './assets.js';
 import { importLazy } from './lazy.js';
 import { loadLockFile } from './lock-file.js';
+import { preloadWasm } from './micropython.js';
 import type { DecodedSnapshot } from './pyodide-snapshot.js';
+import { beforeRun, installLazyStdlib, loadSnapshotModules, stdlibStandIn } from './pyodide-stdlib.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
 
 /** The subset of Pyodide's API that we use. */
@@ -30,9 +32,35 @@ export interface PyodideLoadOptions {
   url?: string;
 }
 
+/**
+ * Starts every download the bundled Pyodide's boot needs, at once: without
+ * it, `pyodide.mjs` asks for its wasm, `pyodide.asm.mjs` and the lock file
+ * only once it has downloaded and run, a round trip later. On the main
+ * thread the wasm and `pyodide.asm.mjs` are preloaded (so that Pyodide's own
+ * requests take them); a worker has no `<link>` and imports the module.
+ */
+export function preloadPyodide(): void {
+  const url = assetUrl('pyodide/pyodide.mjs');
+  loadLockFile(url);
+  loadPyodideSnapshot();
+  if (typeof document === 'undefined') {
+    import(/* @vite-ignore */ assetUrl('pyodide/pyodide.asm.mjs')).catch(() => undefined);
+    return;
+  }
+  preloadWasm(assetUrl('pyodide/pyodide.asm.wasm'));
+  const module = assetUrl('pyodide/pyodide.asm.mjs');
+  if (!document.querySelector(`link[rel="modulepreload"][href="${module}"]`)) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = module;
+    (document.head ?? document.documentElement).append(link);
+  }
+}
+
 /** Boots Pyodide: the bundled one from its start-up snapshot when there is one. */
 export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promise<Interpreter> {
   const url = options.url ?? assetUrl('pyodide/pyodide.mjs');
+  if (!options.url) preloadPyodide();
   const snapshot = options.url ? undefined : loadPyodideSnapshot();
   snapshotLoading = undefined; // Pyodide copies it into its memory: 31 MB not to keep
   const { loadPyodide } = (await import(/* @vite-ignore */ url)) as {
@@ -50,7 +78,8 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
       fsInit: (_fs: unknown, info: { sitePackages: string }) => {
         sitePackages = info.sitePackages;
       },
-      ...(memory && snapshotOptions(memory, new URL('pyodide.asm.mjs', url).href)),
+      // From the snapshot, the standard library loads on demand (pyodide-stdlib.ts).
+      ...(memory && { ...snapshotOptions(memory, new URL('pyodide.asm.mjs', url).href), stdLibURL: stdlibStandIn }),
     });
   let pyodide: PyodideAPI;
   if (!snapshot) {
@@ -61,6 +90,7 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
       // Per page, not per build: the random seed (else every page draws
       // the same numbers) and the language, as a fresh boot would set them;
       // and the one '' in sys.path (the restore adds a second).
+      installLazyStdlib((pyodide as unknown as { FS: Parameters<typeof installLazyStdlib>[0] }).FS, stdlibPath(sitePackages || '/lib/python3.14/site-packages'));
       pyodide.runPython(afterSnapshot.replace('$language', JSON.stringify(browserLanguage())));
     } catch (error) {
       const reason = (await snapshotModule?.catch(() => undefined))?.mismatch
@@ -79,6 +109,9 @@ while _sys.path.count("") > 1:
     _sys.path.remove("")
 del _os, _random, _sys`;
 
+/** Where Pyodide keeps its standard library: `/lib/python3.14/site-packages` → `/lib/python314.zip`. */
+const stdlibPath = (sitePackages: string): string => sitePackages.replace(/\/python(\d+)\.(\d+)\/site-packages$/, '/python$1$2.zip');
+
 const snapshotUrl = () => assetUrl('pyodide/snapshot.bin.br');
 let snapshotLoading: Promise<DecodedSnapshot> | undefined;
 type SnapshotModule = typeof import('./pyodide-snapshot.js');
@@ -93,6 +126,7 @@ let snapshotModule: Promise<SnapshotModule> | undefined;
  */
 export function loadPyodideSnapshot(): Promise<DecodedSnapshot> {
   if (!snapshotLoading) {
+    loadSnapshotModules();
     snapshotModule = importLazy<SnapshotModule>('pyodide-snapshot');
     const decoder = fetch(assetUrl('pyodide/brotli-dec.wasm'));
     decoder.catch(() => undefined);
@@ -141,6 +175,7 @@ class PyodideInterpreter implements Interpreter {
 
   async run(code: string, { async, filename }: RunOptions): Promise<unknown> {
     const options = { filename: filename ?? '<exec>' };
+    await beforeRun(code);
     return async ? this.raw.runPythonAsync(code, options) : this.raw.runPython(code, options);
   }
 
