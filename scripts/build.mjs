@@ -2,7 +2,7 @@
 // interpreters copied from node_modules, core.d.ts and custom-elements.json.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
@@ -49,19 +49,22 @@ const copy = async (from, to, names) => {
 await copy('pyodide', 'pyodide', [
   'pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json', 'package.json',
 ]);
+// The snapshot's brotli decoder (src/runtime/pyodide-snapshot.ts).
+await cp(join(root, 'node_modules/brotli-dec-wasm/pkg/brotli_dec_wasm_bg.wasm'), join(dist, 'pyodide/brotli-dec.wasm'));
 await copy('@micropython/micropython-webassembly-pyscript', 'micropython', ['micropython.mjs', 'micropython.wasm', 'package.json']);
 
 // Pyodide's memory right after start-up, for a faster boot (see the script).
 // Made again only when Pyodide or the script changed (npm gives every
 // installed file the same date, so the stamp names Pyodide's version): it
-// takes a few seconds.
-const snapshot = join(dist, 'pyodide/snapshot.bin.gz');
+// takes about a minute (brotli at its best quality).
+const snapshot = join(dist, 'pyodide/snapshot.bin.br');
 const snapshotScript = join(root, 'scripts/pyodide-snapshot.mjs');
 const snapshotStamp = join(dist, 'pyodide/snapshot.stamp');
 const { version: pyodideVersion } = JSON.parse(await readFile(join(root, 'node_modules/pyodide/package.json'), 'utf8'));
 const stamp = `pyodide ${pyodideVersion}, ${createHash('sha256').update(await readFile(snapshotScript)).digest('hex')}\n`;
-if (!existsSync(snapshot) || (await readFile(snapshotStamp, 'utf8').catch(() => '')) !== stamp) {
-  execFileSync(process.execPath, [snapshotScript, snapshot], { cwd: root, stdio: 'inherit' });
+if (!existsSync(snapshot) || !existsSync(join(dist, 'pyodide/snapshot.json')) || (await readFile(snapshotStamp, 'utf8').catch(() => '')) !== stamp) {
+  await rm(join(dist, 'pyodide/snapshot.bin.gz'), { force: true }); // the format before
+  execFileSync(process.execPath, [snapshotScript, snapshot, join(dist, 'pyodide/snapshot.json')], { cwd: root, stdio: 'inherit' });
   await writeFile(snapshotStamp, stamp);
 }
 
@@ -69,7 +72,8 @@ if (!existsSync(snapshot) || (await readFile(snapshotStamp, 'utf8').catch(() => 
 const sizeOf = async (dir, names) =>
   (await Promise.all(names.map((name) => stat(join(dist, dir, name))))).reduce((sum, info) => sum + info.size, 0);
 const interpreterBytes = {
-  pyodide: await sizeOf('pyodide', ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json', 'snapshot.bin.gz']),
+  // python_stdlib.zip is left out: a page booted from the snapshot reads it on demand.
+  pyodide: await sizeOf('pyodide', ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json', 'snapshot.bin.br', 'brotli-dec.wasm', 'snapshot.json']),
   micropython: await sizeOf('micropython', ['micropython.mjs', 'micropython.wasm']),
 };
 
@@ -104,6 +108,7 @@ await build({
     toml: 'src/runtime/toml.ts',
     'native-fs': 'src/runtime/native-fs.ts',
     resolver: 'src/runtime/resolver/index.ts',
+    'pyodide-snapshot': 'src/runtime/pyodide-snapshot.ts',
   },
   outdir: dist,
 });

@@ -1,5 +1,6 @@
 // Boots the bundled Pyodide once, in Node, and writes its memory right after
-// start-up to dist/pyodide/snapshot.bin.gz. Booting from it in the browser
+// start-up to dist/pyodide/snapshot.bin.br, and the modules it holds to
+// dist/pyodide/snapshot.json. Booting from it in the browser
 // skips CPython's own initialisation (measured here: raw loadPyodide() 6.6 s
 // → 2.8–3.1 s). Run by scripts/build.mjs as a child process.
 //
@@ -9,17 +10,117 @@
 // `sys.orig_argv` and the `_` variable. The browser puts
 // back what must differ per page (LANG, the random seed) and what the
 // restore itself changes (sys.path): see src/runtime/pyodide.ts.
+//
+// Only what the browser cannot rebuild is stored. A freshly instantiated
+// module's memory already holds the wasm's data segments (and zeros
+// elsewhere): of the 31 MB, about 3.5k of 7.7k 4 KB pages differ from it
+// after start-up. The file keeps those pages XOR'd with the fresh memory
+// (mostly zeros where a static table barely changed), brotli-compressed;
+// src/runtime/pyodide-snapshot.ts rebuilds the memory from the fresh one.
+// Sizes and the other codecs tried: bench/README.md, "Measurement history".
+//
+// Layout of the decompressed stream (little-endian):
+//   u32 length of the JSON, the JSON ({@link SnapshotInfo}), zero padding to
+//   a multiple of 4, Pyodide's snapshot header (`header` bytes), then the
+//   stored pages in order, 4096 bytes each.
 import { writeFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
-import { loadPyodide } from 'pyodide';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { loadPyodide, version } from 'pyodide';
+import createModule from 'pyodide/pyodide.asm.mjs';
 
-const [output] = process.argv.slice(2);
-const pyodide = await loadPyodide({ _makeSnapshot: true, stdout: () => {}, stderr: (line) => process.stderr.write(`${line}\n`) });
+const PAGE = 4096;
+const [output, modulesOutput] = process.argv.slice(2);
+
+// The memory as the browser will have it when the restore starts: the
+// first preRun callback sees the instantiated module before anything ran.
+let fresh;
+const createPyodideModule = (settings) => {
+  settings.preRun.unshift((Module) => { fresh = Module.HEAPU8.slice(); });
+  return createModule(settings);
+};
+const pyodide = await loadPyodide({
+  _makeSnapshot: true, createPyodideModule, stdout: () => {}, stderr: (line) => process.stderr.write(`${line}\n`),
+});
 pyodide.runPython(`
 import os, sys
 sys.executable = sys._base_executable = "/home/pyodide/this.program"
 sys.orig_argv[0] = os.environ["_"] = "./this.program"
 del os, sys
 `);
-const memory = pyodide.makeMemorySnapshot();
-await writeFile(output, gzipSync(memory, { level: 9 }));
+const snapshot = pyodide.makeMemorySnapshot();
+const header = new Uint32Array(snapshot.buffer, snapshot.byteOffset, 4)[1]; // where the memory starts
+const memory = Buffer.from(snapshot.buffer, snapshot.byteOffset + header, snapshot.length - header);
+fresh = Buffer.from(fresh.buffer, fresh.byteOffset, fresh.length);
+
+/** The check the browser repeats: a hash of the fresh pages it keeps as they are. */
+function pageHash(bytes, hash) {
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+  for (let i = 0; i < words.length; i++) hash = (Math.imul(hash, 31) + words[i]) | 0;
+  return hash;
+}
+
+const stored = [];
+const runs = [];
+const keptRuns = [];
+let check = 0;
+/** Appends `page` to a list of `[first, count]` runs. */
+const add = (list, page) => {
+  const last = list.at(-1);
+  if (last && last[0] + last[1] === page) last[1]++;
+  else list.push([page, 1]);
+};
+for (let page = 0; page * PAGE < memory.length; page++) {
+  const now = memory.subarray(page * PAGE, (page + 1) * PAGE);
+  const before = fresh.subarray(page * PAGE, (page + 1) * PAGE);
+  if (Buffer.compare(now, before) === 0) {
+    // Kept from the fresh memory: the browser hashes the non-zero ones.
+    if (before.some((byte) => byte !== 0)) {
+      check = pageHash(before, check);
+      add(keptRuns, page);
+    }
+    continue;
+  }
+  const xor = new Uint8Array(PAGE);
+  for (let i = 0; i < PAGE; i++) xor[i] = now[i] ^ before[i];
+  stored.push(xor);
+  add(runs, page);
+}
+
+// `pages`: the stored pages; `kept`: the non-zero pages taken from the fresh
+// memory as they are, whose `check` (pageHash) the browser verifies.
+/** @typedef {{ pyodide: string, memory: number, header: number, page: number, pages: [number, number][], kept: [number, number][], check: number }} SnapshotInfo */
+const info = { pyodide: version, memory: memory.length, header, page: PAGE, pages: runs, kept: keptRuns, check };
+const json = new TextEncoder().encode(JSON.stringify(info));
+const prefix = new Uint8Array(4 + Math.ceil(json.length / 4) * 4);
+new DataView(prefix.buffer).setUint32(0, json.length, true);
+prefix.set(json, 4);
+const raw = Buffer.concat([prefix, snapshot.subarray(0, header), ...stored]);
+const compressed = brotliCompressSync(raw, {
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: 11,
+    [constants.BROTLI_PARAM_LGWIN]: 24,
+    [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+  },
+});
+await writeFile(output, compressed);
+// The modules the snapshot holds, for src/runtime/pyodide-stdlib.ts to tell
+// whether a page's imports need python_stdlib.zip (Pyodide pages only fetch
+// this list). Listed after the snapshot, so the listing leaves nothing in it.
+if (modulesOutput) {
+  const listed = JSON.parse(pyodide.runPython(`
+import sys, json
+_modules = sorted(sys.modules)
+import pkgutil
+_packages = {}
+for _name in _modules:
+    _path = getattr(sys.modules[_name], "__path__", None)
+    if _path is not None:
+        _packages[_name] = sorted(m.name for m in pkgutil.iter_modules(_path))
+json.dumps({"pyodide": "${version}", "modules": _modules, "packages": _packages})
+`));
+  await writeFile(modulesOutput, `${JSON.stringify(listed)}\n`);
+}
+
+const kept = keptRuns.reduce((sum, [, count]) => sum + count, 0);
+console.log(`${output}: ${stored.length} of ${memory.length / PAGE} pages stored, ${kept} kept from the wasm's data, `
+  + `${(compressed.length / 1e6).toFixed(2)} MB`);

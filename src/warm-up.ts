@@ -11,7 +11,7 @@
 import { assetUrl } from './runtime/assets.js';
 import { recordInterpreterDownloads } from './runtime/interpreter-progress.js';
 import { preloadWasm } from './runtime/micropython.js';
-import { loadPyodideSnapshot } from './runtime/pyodide.js';
+import { preloadPyodide } from './runtime/pyodide.js';
 import { loadPythonPackage, packageForm } from './runtime/python-package.js';
 
 const interpreters = [
@@ -31,7 +31,7 @@ function warmUp(): void {
     // The module first: it is on the critical path (fetch, parse, evaluate).
     import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
     if (wasm) preloadWasm(assetUrl(wasm));
-    else loadPyodideSnapshot(); // Pyodide's own loader fetches its wasm at once
+    else preloadPyodide(); // its wasm, its other module, the lock file and the snapshot
     loadPythonPackage(packageForm(kind, true)).catch(() => undefined); // installPythonPackage reports failures
     // Entries are reported once a download ends, so recording can start now.
     if (!recording) recordInterpreterDownloads(); // py:progress must still count these bytes

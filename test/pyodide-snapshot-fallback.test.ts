@@ -10,7 +10,7 @@ console.warn = (...args: unknown[]) => {
 };
 const originalFetch = window.fetch;
 window.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
-  String(input instanceof Request ? input.url : input).endsWith('/snapshot.bin.gz')
+  String(input instanceof Request ? input.url : input).endsWith('/snapshot.bin.br')
     ? Promise.resolve(new Response('gone', { status: 404 }))
     : originalFetch(input, init);
 await import(/* @vite-ignore */ '/dist/core.js' as string);
@@ -27,6 +27,6 @@ describe('Pyodide without its snapshot', function () {
     expect((window as unknown as { __version: string }).__version).to.match(/^3\.14/);
     const fallbacks = warnings.filter((text) => text.includes('could not start from'));
     expect(fallbacks).to.have.length(1);
-    expect(fallbacks[0]).to.include('/dist/pyodide/snapshot.bin.gz');
+    expect(fallbacks[0]).to.include('/dist/pyodide/snapshot.bin.br');
   });
 });

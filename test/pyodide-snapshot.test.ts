@@ -1,4 +1,4 @@
-// Pyodide boots from the build's start-up snapshot (dist/pyodide/snapshot.bin.gz):
+// Pyodide boots from the build's start-up snapshot (dist/pyodide/snapshot.bin.br):
 // it must be used, and a page must not be able to tell it from a fresh boot
 // (per-page random seed and language, no trace of the build machine).
 import { expect } from '@open-wc/testing';
@@ -34,7 +34,7 @@ describe('Pyodide start-up snapshot', function () {
     const state = (await runMain('import sys\njs.window.__snap = sys.version')) as string;
     expect(state).to.match(/^3\.14/);
     const urls = performance.getEntriesByType('resource').map((entry) => entry.name);
-    expect(urls.filter((url) => url.endsWith('/dist/pyodide/snapshot.bin.gz'))).to.have.length(1);
+    expect(urls.filter((url) => url.endsWith('/dist/pyodide/snapshot.bin.br'))).to.have.length(1);
     expect(warnings.filter((text) => text.includes('could not start from'))).to.deep.equal([]);
   });
 

@@ -1,11 +1,24 @@
 // Prints the resource timeline of a page up to py:all-done (dev aid, not a test).
+//   node scripts/dev/timeline.mjs URL [runs] [--net]
+// --net: under the bench's network emulation (bench/network.mjs: 20 Mbit/s,
+// 40 ms RTT); serve the page from a compressing server to see what users get.
 import { chromium } from 'playwright-core';
-const url = process.argv[2];
-const runs = Number(process.argv[3] ?? 3);
+import { NETWORK } from '../../bench/network.mjs';
+const net = process.argv.includes('--net');
+const [url, runsArg] = process.argv.slice(2).filter((arg) => arg !== '--net');
+const runs = Number(runsArg ?? 3);
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'] });
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (net) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: NETWORK.latency,
+      downloadThroughput: (NETWORK.downloadMbit * 1e6) / 8, uploadThroughput: (NETWORK.uploadMbit * 1e6) / 8,
+    });
+  }
   await page.addInitScript(() => {
     addEventListener('py:all-done', () => { window.__done = performance.now(); });
     for (const n of ['mpy:ready', 'py:ready', 'mpy:done', 'py:done']) addEventListener(n, () => performance.mark(n));

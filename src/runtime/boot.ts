@@ -13,6 +13,7 @@ import { watchInterpreterDownload } from './interpreter-progress.js';
 import { jsModulesBridge } from './js-modules.js';
 import { loadLockPackages } from './packages.js';
 import type { PyodideAPI } from './pyodide.js';
+import { prefetchStdlib } from './pyodide-stdlib.js';
 import { micropipBridge } from './pyodide-packages.js';
 import { installPythonPackage, loadPythonPackage, packageForm } from './python-package.js';
 import { loadInterpreter } from './registry.js';
@@ -59,6 +60,10 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
     ? Promise.resolve().then(() => prepareConfig(config, { kind, side: options.side ?? 'main', base, onProgress, interpreterUrl: url }))
     : undefined;
   prepared?.catch(() => undefined); // awaited below
+  // The bundled Pyodide reads its standard library on demand; files and
+  // packages may need it at once, so it downloads with the interpreter.
+  const stdlib = kind === 'pyodide' && url === undefined && (config?.files || config?.packages?.length)
+    ? prefetchStdlib().catch(() => undefined) : undefined;
   const stopWatching = onProgress && watchInterpreterDownload(kind, url, onProgress);
   let interpreter: Interpreter;
   try {
@@ -68,6 +73,7 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
     throw error;
   }
   stopWatching?.(true);
+  await stdlib;
   options.bridge.js_modules = prepared ? await (await prepared).apply(interpreter, options.onConfigError) : jsModulesBridge();
   options.bridge.fs = createFsBridge(interpreter, options.bridge.fs_main as FsMainCall | undefined);
   if (kind === 'pyodide') {

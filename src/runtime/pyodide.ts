@@ -3,7 +3,11 @@
  * in the {@link Interpreter} interface.
  */
 import { assetUrl } from './assets.js';
+import { importLazy } from './lazy.js';
 import { loadLockFile } from './lock-file.js';
+import { preloadWasm } from './micropython.js';
+import type { DecodedSnapshot } from './pyodide-snapshot.js';
+import { beforeRun, installLazyStdlib, loadSnapshotModules, stdlibStandIn } from './pyodide-stdlib.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
 
 /** The subset of Pyodide's API that we use. */
@@ -28,16 +32,42 @@ export interface PyodideLoadOptions {
   url?: string;
 }
 
+/**
+ * Starts every download the bundled Pyodide's boot needs, at once: without
+ * it, `pyodide.mjs` asks for its wasm, `pyodide.asm.mjs` and the lock file
+ * only once it has downloaded and run, a round trip later. On the main
+ * thread the wasm and `pyodide.asm.mjs` are preloaded (so that Pyodide's own
+ * requests take them); a worker has no `<link>` and imports the module.
+ */
+export function preloadPyodide(): void {
+  const url = assetUrl('pyodide/pyodide.mjs');
+  loadLockFile(url);
+  loadPyodideSnapshot();
+  if (typeof document === 'undefined') {
+    import(/* @vite-ignore */ assetUrl('pyodide/pyodide.asm.mjs')).catch(() => undefined);
+    return;
+  }
+  preloadWasm(assetUrl('pyodide/pyodide.asm.wasm'));
+  const module = assetUrl('pyodide/pyodide.asm.mjs');
+  if (!document.querySelector(`link[rel="modulepreload"][href="${module}"]`)) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = module;
+    (document.head ?? document.documentElement).append(link);
+  }
+}
+
 /** Boots Pyodide: the bundled one from its start-up snapshot when there is one. */
 export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promise<Interpreter> {
   const url = options.url ?? assetUrl('pyodide/pyodide.mjs');
+  if (!options.url) preloadPyodide();
   const snapshot = options.url ? undefined : loadPyodideSnapshot();
   snapshotLoading = undefined; // Pyodide copies it into its memory: 31 MB not to keep
   const { loadPyodide } = (await import(/* @vite-ignore */ url)) as {
     loadPyodide(config: object): Promise<PyodideAPI>;
   };
   let sitePackages = '';
-  const boot = (memory?: Promise<ArrayBuffer>) =>
+  const boot = (memory?: Promise<DecodedSnapshot>) =>
     loadPyodide({
       indexURL: new URL('./', url).href,
       stdout: options.streams.stdout,
@@ -48,7 +78,8 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
       fsInit: (_fs: unknown, info: { sitePackages: string }) => {
         sitePackages = info.sitePackages;
       },
-      ...(memory && { _loadSnapshot: memory }),
+      // From the snapshot, the standard library loads on demand (pyodide-stdlib.ts).
+      ...(memory && { ...snapshotOptions(memory, new URL('pyodide.asm.mjs', url).href), stdLibURL: stdlibStandIn }),
     });
   let pyodide: PyodideAPI;
   if (!snapshot) {
@@ -59,9 +90,12 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
       // Per page, not per build: the random seed (else every page draws
       // the same numbers) and the language, as a fresh boot would set them;
       // and the one '' in sys.path (the restore adds a second).
+      installLazyStdlib((pyodide as unknown as { FS: Parameters<typeof installLazyStdlib>[0] }).FS, stdlibPath(sitePackages || '/lib/python3.14/site-packages'));
       pyodide.runPython(afterSnapshot.replace('$language', JSON.stringify(browserLanguage())));
     } catch (error) {
-      console.warn(`[pyscript] Pyodide could not start from ${snapshotUrl()}, starting without it:`, error);
+      const reason = (await snapshotModule?.catch(() => undefined))?.mismatch
+        ? new Error(`it was made for another build of Pyodide than ${url}`) : error;
+      console.warn(`[pyscript] Pyodide could not start from ${snapshotUrl()}, starting without it:`, reason);
       pyodide = await boot();
     }
   }
@@ -75,24 +109,53 @@ while _sys.path.count("") > 1:
     _sys.path.remove("")
 del _os, _random, _sys`;
 
-const snapshotUrl = () => assetUrl('pyodide/snapshot.bin.gz');
-let snapshotLoading: Promise<ArrayBuffer> | undefined;
+/** Where Pyodide keeps its standard library: `/lib/python3.14/site-packages` → `/lib/python314.zip`. */
+const stdlibPath = (sitePackages: string): string => sitePackages.replace(/\/python(\d+)\.(\d+)\/site-packages$/, '/python$1$2.zip');
+
+const snapshotUrl = () => assetUrl('pyodide/snapshot.bin.br');
+let snapshotLoading: Promise<DecodedSnapshot> | undefined;
+type SnapshotModule = typeof import('./pyodide-snapshot.js');
+let snapshotModule: Promise<SnapshotModule> | undefined;
 
 /**
- * Starts (once) the download of `dist/pyodide/snapshot.bin.gz`: Pyodide's
+ * Starts (once) the download of `dist/pyodide/snapshot.bin.br`: Pyodide's
  * memory just after start-up, made by the build (`scripts/pyodide-snapshot.mjs`).
  * Booting from it skips CPython's initialisation, which is most of Pyodide's
- * start-up time.
+ * start-up time. The snapshot, its decoder (`dist/pyodide-snapshot.js` and
+ * its wasm) are requested at once, and it is decoded while it downloads.
  */
-export function loadPyodideSnapshot(): Promise<ArrayBuffer> {
-  snapshotLoading ??= fetch(snapshotUrl()).then((response) => {
-    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-    // A server may already have decoded it (Content-Encoding: gzip).
-    const body = response.headers.get('content-encoding') ? response.body : response.body.pipeThrough(new DecompressionStream('gzip'));
-    return new Response(body).arrayBuffer();
-  });
-  snapshotLoading.catch(() => undefined); // reported when the boot falls back
+export function loadPyodideSnapshot(): Promise<DecodedSnapshot> {
+  if (!snapshotLoading) {
+    loadSnapshotModules();
+    snapshotModule = importLazy<SnapshotModule>('pyodide-snapshot');
+    const decoder = fetch(assetUrl('pyodide/brotli-dec.wasm'));
+    decoder.catch(() => undefined);
+    snapshotLoading = Promise.all([snapshotModule, fetch(snapshotUrl())]).then(([module, response]) =>
+      module.decodeSnapshot(response, decoder));
+    snapshotLoading.catch(() => undefined); // reported when the boot falls back
+  }
   return snapshotLoading;
+}
+
+/**
+ * The `loadPyodide` options of a boot from the snapshot: Pyodide gets a
+ * buffer with the snapshot's header and room for the memory, and its module
+ * factory is wrapped so that the memory is filled in from the fresh module
+ * (before anything ran in it) just before Pyodide restores it.
+ */
+function snapshotOptions(snapshot: Promise<DecodedSnapshot>, factoryUrl: string): object {
+  const buffer = Promise.all([snapshot, snapshotModule]).then(([decoded, module]) => module!.snapshotBuffer(decoded));
+  return {
+    _loadSnapshot: buffer,
+    createPyodideModule: async (settings: { preRun: ((module: { HEAPU8: Uint8Array }) => void)[] }) => {
+      const [factory, decoded, module, memory] = await Promise.all([
+        import(/* @vite-ignore */ factoryUrl).then((m: { default: (settings: object) => Promise<unknown> }) => m.default),
+        snapshot, snapshotModule!, buffer,
+      ]);
+      settings.preRun.unshift((instance) => module.applySnapshot(instance.HEAPU8, memory, decoded));
+      return factory(settings);
+    },
+  };
 }
 
 /** What Emscripten puts in `LANG` on a fresh boot. */
@@ -112,6 +175,7 @@ class PyodideInterpreter implements Interpreter {
 
   async run(code: string, { async, filename }: RunOptions): Promise<unknown> {
     const options = { filename: filename ?? '<exec>' };
+    await beforeRun(code);
     return async ? this.raw.runPythonAsync(code, options) : this.raw.runPython(code, options);
   }
 
