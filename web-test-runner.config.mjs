@@ -45,7 +45,18 @@ const launchers = {
     // The launcher sets an 800×600 viewport, which puppeteer does with BiDi's
     // emulation.setScreenOrientationOverride, a command Firefox ESR 140 lacks;
     // the page keeps headless Firefox's own window size.
-    createPage: async ({ context }) => Object.assign(await context.newPage(), { setViewport: async () => {} }),
+    createPage: async ({ context }) => {
+      const page = Object.assign(await context.newPage(), { setViewport: async () => {} });
+      // Tests press chords with Playwright's names ("Shift+Enter"); puppeteer presses one key at a time.
+      const press = page.keyboard.press.bind(page.keyboard);
+      page.keyboard.press = async (key, options) => {
+        const keys = key.length > 1 ? key.split('+') : [key];
+        for (const modifier of keys.slice(0, -1)) await page.keyboard.down(modifier);
+        await press(keys.at(-1), options);
+        for (const modifier of keys.slice(0, -1).reverse()) await page.keyboard.up(modifier);
+      };
+      return page;
+    },
     launchOptions: {
       browser: 'firefox',
       executablePath,
@@ -57,8 +68,11 @@ const launchers = {
         'network.proxy.ssl': NOWHERE.host, 'network.proxy.ssl_port': NOWHERE.port,
         'network.proxy.socks': NOWHERE.host, 'network.proxy.socks_port': NOWHERE.port,
         'network.proxy.no_proxies_on': 'localhost,127.0.0.1',
-        // Loopback addresses other than these two go to the proxy too.
+        // Loopback addresses other than these two go to the proxy too. That makes
+        // Firefox stop treating localhost as a secure context (no service
+        // workers), unless it is allowed by name.
         'network.proxy.allow_hijacking_localhost': true,
+        'dom.securecontext.allowlist': 'localhost,127.0.0.1',
         'network.dns.disablePrefetch': true,
         'network.prefetch-next': false,
         'network.captive-portal-service.enabled': false,
