@@ -15,14 +15,11 @@ import { echoRequest, echoWebSocket, packageIndex, rawStatic } from './test/serv
 import { summaryReporter } from './test/summary-reporter.mjs';
 import { webkitLauncher } from './test/webkit-launcher.mjs';
 import { otherHost } from './test/other-host.mjs';
-import { ENGINE_NAMES, findEngines, missingMessage, selectedEngines } from './scripts/engines.mjs';
+import { ENGINE_NAMES, NOWHERE, findEngines, firefoxPrefs, missingMessage, selectedEngines } from './scripts/engines.mjs';
 
 const found = findEngines();
 const engines = selectedEngines();
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
-
-// A closed port on localhost: Firefox and WebKit send every other host there.
-const NOWHERE = { host: '127.0.0.1', port: 9 };
 
 const launchers = {
   chromium: ({ executablePath }) => playwrightLauncher({
@@ -61,26 +58,7 @@ const launchers = {
       browser: 'firefox',
       executablePath,
       headless: true,
-      extraPrefsFirefox: {
-        // Every host but localhost goes to a proxy that is not there.
-        'network.proxy.type': 1,
-        'network.proxy.http': NOWHERE.host, 'network.proxy.http_port': NOWHERE.port,
-        'network.proxy.ssl': NOWHERE.host, 'network.proxy.ssl_port': NOWHERE.port,
-        'network.proxy.socks': NOWHERE.host, 'network.proxy.socks_port': NOWHERE.port,
-        'network.proxy.no_proxies_on': 'localhost,127.0.0.1',
-        // Loopback addresses other than these two go to the proxy too. That makes
-        // Firefox stop treating localhost as a secure context (no service
-        // workers), unless it is allowed by name.
-        'network.proxy.allow_hijacking_localhost': true,
-        'dom.securecontext.allowlist': 'localhost,127.0.0.1',
-        'network.dns.disablePrefetch': true,
-        'network.prefetch-next': false,
-        'network.captive-portal-service.enabled': false,
-        'network.connectivity-service.enabled': false,
-        // A fake camera and microphone, granted without a prompt (as in Chromium).
-        'media.navigator.streams.fake': true,
-        'media.navigator.permission.disabled': true,
-      },
+      extraPrefsFirefox: firefoxPrefs,
     },
   }),
   webkit: ({ driverPath, browserPath }, options = {}) => webkitLauncher({ driverPath, browserPath, proxy: NOWHERE, ...options }),

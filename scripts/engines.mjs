@@ -19,7 +19,7 @@ export const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 
 export const ENGINE_PACKAGES = {
   chromium: 'chromium',
   firefox: 'firefox-esr',
-  webkit: 'webkit2gtk-driver xvfb xauth',
+  webkit: 'webkit2gtk-driver xvfb',
 };
 
 const isExecutable = (path) => {
@@ -81,3 +81,33 @@ export function missingMessage(engine) {
   return `${what} is not installed: apt-get install ${ENGINE_PACKAGES[engine]}, ` +
     `or leave it out with TEST_ENGINES=${ENGINES.filter((name) => name !== engine).join(',')}`;
 }
+
+/** A closed port on localhost: Firefox and WebKit send every other host there. */
+export const NOWHERE = { host: '127.0.0.1', port: 9 };
+
+/**
+ * Firefox preferences for tests and the bench: nothing but localhost is
+ * reachable, no background traffic, and a fake camera and microphone granted
+ * without a prompt (as Chromium's flags do).
+ */
+export const firefoxPrefs = {
+  // Every host but localhost goes to a proxy that is not there.
+  'network.proxy.type': 1,
+  'network.proxy.http': NOWHERE.host, 'network.proxy.http_port': NOWHERE.port,
+  'network.proxy.ssl': NOWHERE.host, 'network.proxy.ssl_port': NOWHERE.port,
+  'network.proxy.socks': NOWHERE.host, 'network.proxy.socks_port': NOWHERE.port,
+  'network.proxy.no_proxies_on': 'localhost,127.0.0.1',
+  // Loopback addresses other than these two go to the proxy too. That makes
+  // Firefox stop treating localhost as trustworthy (no secure context, so no
+  // service workers or crossOriginIsolated, and no CacheStorage) unless it is
+  // allowed by name, and CacheStorage checks on its own.
+  'network.proxy.allow_hijacking_localhost': true,
+  'dom.securecontext.allowlist': 'localhost,127.0.0.1',
+  'dom.caches.testing.enabled': true,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+};
