@@ -105,6 +105,12 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), echoWebSocket(), otherHost()],
   middleware: [
+    // Whether a response is isolated depends on the page that asked (its Referer): a cached
+    // copy must not carry one page's headers to the other.
+    async (ctx, next) => {
+      await next();
+      ctx.vary('Referer');
+    },
     isolation({ skip: (ctx) => /noiso/.test(ctx.url) || /noiso/.test(ctx.get('referer')) }),
     rawStatic(['/dist/', '/test/fixtures/']),
     echoRequest(),
