@@ -9,8 +9,8 @@ import { accessSync, constants } from 'node:fs';
 /** Every engine, in the order the runner starts them. */
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
-/** What runs without TEST_ENGINES. */
-export const DEFAULT_ENGINES = ['chromium'];
+/** What runs without TEST_ENGINES: all three. */
+export const DEFAULT_ENGINES = [...ENGINES];
 
 /** Human-readable names, as the runner reports them. */
 export const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
@@ -31,7 +31,8 @@ const isExecutable = (path) => {
   }
 };
 
-const first = (paths) => paths.find((path) => path && isExecutable(path));
+/** The first executable of `paths`; only `given` when it is set (an engine pointed elsewhere is not looked for here). */
+const first = (paths, given) => (given ? (isExecutable(given) ? given : undefined) : paths.find((path) => isExecutable(path)));
 
 /**
  * Where each engine is: `{ chromium: { executablePath }, firefox: { executablePath },
@@ -39,18 +40,17 @@ const first = (paths) => paths.find((path) => path && isExecutable(path));
  * @param {NodeJS.ProcessEnv} env
  */
 export function findEngines(env = process.env) {
-  const chromium = first([env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']);
-  const firefox = first([env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox']);
-  const driver = first([env.WEBKIT_DRIVER_PATH, '/usr/bin/WebKitWebDriver']);
+  const chromium = first(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'], env.CHROME_PATH);
+  const firefox = first(['/usr/bin/firefox-esr', '/usr/bin/firefox'], env.FIREFOX_PATH);
+  const driver = first(['/usr/bin/WebKitWebDriver'], env.WEBKIT_DRIVER_PATH);
   const browser = first([
-    env.WEBKIT_BROWSER_PATH,
     '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
     '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
     '/usr/lib/x86_64-linux-gnu/webkitgtk-6.0/MiniBrowser',
     '/usr/libexec/webkit2gtk-4.1/MiniBrowser',
-  ]);
+  ], env.WEBKIT_BROWSER_PATH);
   // MiniBrowser needs an X display; without one, the launcher starts Xvfb.
-  const xvfb = env.DISPLAY ? 'display' : first(['/usr/bin/Xvfb']);
+  const xvfb = env.DISPLAY ? 'display' : first(['/usr/bin/Xvfb', '/usr/local/bin/Xvfb']);
   return {
     chromium: chromium ? { executablePath: chromium } : null,
     firefox: firefox ? { executablePath: firefox } : null,
