@@ -89,9 +89,10 @@ if (browsers.length === 0) {
   files = ['test/network.test.ts'];
   browsers = groups.splice(0).flatMap((group) => group.browsers);
 }
-// `--files` runs the files it names; the nosab group joins only when one of them is a nosab file.
-const filesArgument = process.argv.includes('--files') ? process.argv.slice(process.argv.indexOf('--files') + 1).join(' ') : null;
-if (engines.includes('webkit') && found.webkit && (filesArgument === null || /nosab/.test(filesArgument))) {
+// Files named on the command line (`--files a b` or just `a b`) run alone: the nosab group
+// joins only when one of them is a nosab file.
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith('-') && /\.test\.|\*/.test(arg));
+if (engines.includes('webkit') && found.webkit && (named.length === 0 || named.some((arg) => /nosab/.test(arg)))) {
   // WebKit without SharedArrayBuffer (Debian's default; Safari has it only on
   // isolated pages): the isolated page must fall back or say what is missing.
   groups.push({
