@@ -15,14 +15,11 @@ import { echoRequest, echoWebSocket, packageIndex, rawStatic } from './test/serv
 import { summaryReporter } from './test/summary-reporter.mjs';
 import { webkitLauncher } from './test/webkit-launcher.mjs';
 import { otherHost } from './test/other-host.mjs';
-import { ENGINE_NAMES, findEngines, missingMessage, selectedEngines } from './scripts/engines.mjs';
+import { ENGINE_NAMES, NOWHERE, findEngines, firefoxPrefs, missingMessage, selectedEngines } from './scripts/engines.mjs';
 
 const found = findEngines();
 const engines = selectedEngines();
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
-
-// A closed port on localhost: Firefox and WebKit send every other host there.
-const NOWHERE = { host: '127.0.0.1', port: 9 };
 
 const launchers = {
   chromium: ({ executablePath }) => playwrightLauncher({
@@ -45,28 +42,23 @@ const launchers = {
     // The launcher sets an 800×600 viewport, which puppeteer does with BiDi's
     // emulation.setScreenOrientationOverride, a command Firefox ESR 140 lacks;
     // the page keeps headless Firefox's own window size.
-    createPage: async ({ context }) => Object.assign(await context.newPage(), { setViewport: async () => {} }),
+    createPage: async ({ context }) => {
+      const page = Object.assign(await context.newPage(), { setViewport: async () => {} });
+      // Tests press chords with Playwright's names ("Shift+Enter"); puppeteer presses one key at a time.
+      const press = page.keyboard.press.bind(page.keyboard);
+      page.keyboard.press = async (key, options) => {
+        const keys = key.length > 1 ? key.split('+') : [key];
+        for (const modifier of keys.slice(0, -1)) await page.keyboard.down(modifier);
+        await press(keys.at(-1), options);
+        for (const modifier of keys.slice(0, -1).reverse()) await page.keyboard.up(modifier);
+      };
+      return page;
+    },
     launchOptions: {
       browser: 'firefox',
       executablePath,
       headless: true,
-      extraPrefsFirefox: {
-        // Every host but localhost goes to a proxy that is not there.
-        'network.proxy.type': 1,
-        'network.proxy.http': NOWHERE.host, 'network.proxy.http_port': NOWHERE.port,
-        'network.proxy.ssl': NOWHERE.host, 'network.proxy.ssl_port': NOWHERE.port,
-        'network.proxy.socks': NOWHERE.host, 'network.proxy.socks_port': NOWHERE.port,
-        'network.proxy.no_proxies_on': 'localhost,127.0.0.1',
-        // Loopback addresses other than these two go to the proxy too.
-        'network.proxy.allow_hijacking_localhost': true,
-        'network.dns.disablePrefetch': true,
-        'network.prefetch-next': false,
-        'network.captive-portal-service.enabled': false,
-        'network.connectivity-service.enabled': false,
-        // A fake camera and microphone, granted without a prompt (as in Chromium).
-        'media.navigator.streams.fake': true,
-        'media.navigator.permission.disabled': true,
-      },
+      extraPrefsFirefox: firefoxPrefs,
     },
   }),
   webkit: ({ driverPath, browserPath }, options = {}) => webkitLauncher({ driverPath, browserPath, proxy: NOWHERE, ...options }),
@@ -83,15 +75,24 @@ const missingLauncher = (engine) => ({
   async startDebugSession() { throw new Error(missingMessage(engine)); },
 });
 
-const browsers = engines.filter((engine) => found[engine]).map((engine) => launchers[engine](found[engine]));
-const groups = engines.filter((engine) => !found[engine]).map((engine) => ({
+let files = ['src/**/*.test.{ts,html}', 'test/**/*.test.{ts,html}', '!test/**/*-nosab.test.{ts,html}'];
+let browsers = engines.filter((engine) => found[engine]).map((engine) => launchers[engine](found[engine]));
+const missing = engines.filter((engine) => !found[engine]);
+// Each missing engine fails one session with what to install (a group of one file).
+const groups = missing.map((engine) => ({
   name: `missing-${engine}`,
   files: ['test/network.test.ts'],
   browsers: [missingLauncher(engine)],
 }));
-// `--files` runs the files it names; the nosab group joins only when one of them is a nosab file.
-const filesArgument = process.argv.includes('--files') ? process.argv.slice(process.argv.indexOf('--files') + 1).join(' ') : null;
-if (engines.includes('webkit') && found.webkit && (filesArgument === null || /nosab/.test(filesArgument))) {
+if (browsers.length === 0) {
+  // Nothing to run in (the runner would fall back to a Chrome of its own): only the failures.
+  files = ['test/network.test.ts'];
+  browsers = groups.splice(0).flatMap((group) => group.browsers);
+}
+// Files named on the command line (`--files a b` or just `a b`) run alone: the nosab group
+// joins only when one of them is a nosab file.
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith('-') && /\.test\.|\*/.test(arg));
+if (engines.includes('webkit') && found.webkit && (named.length === 0 || named.some((arg) => /nosab/.test(arg)))) {
   // WebKit without SharedArrayBuffer (Debian's default; Safari has it only on
   // isolated pages): the isolated page must fall back or say what is missing.
   groups.push({
@@ -102,7 +103,7 @@ if (engines.includes('webkit') && found.webkit && (filesArgument === null || /no
 }
 
 export default {
-  files: ['src/**/*.test.{ts,html}', 'test/**/*.test.{ts,html}', '!test/**/*-nosab.test.{ts,html}'],
+  files,
   nodeResolve: true,
   concurrency,
   concurrentBrowsers: 1,
@@ -113,6 +114,12 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), echoWebSocket(), otherHost()],
   middleware: [
+    // Whether a response is isolated depends on the page that asked (its Referer): a cached
+    // copy must not carry one page's headers to the other.
+    async (ctx, next) => {
+      await next();
+      ctx.vary('Referer');
+    },
     isolation({ skip: (ctx) => /noiso/.test(ctx.url) || /noiso/.test(ctx.get('referer')) }),
     rawStatic(['/dist/', '/test/fixtures/']),
     echoRequest(),

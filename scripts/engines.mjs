@@ -9,7 +9,12 @@ import { accessSync, constants } from 'node:fs';
 /** Every engine, in the order the runner starts them. */
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
-/** What runs without TEST_ENGINES. */
+/**
+ * What runs without TEST_ENGINES (and so in CI): Chromium only until the last
+ * failures of the other two are fixed (issue #18: a packages-worker test in
+ * Firefox, Pyodide-worker timeouts in WebKit on a loaded machine); then
+ * `[...ENGINES]`. `TEST_ENGINES=chromium,firefox,webkit` runs all three now.
+ */
 export const DEFAULT_ENGINES = ['chromium'];
 
 /** Human-readable names, as the runner reports them. */
@@ -19,7 +24,7 @@ export const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 
 export const ENGINE_PACKAGES = {
   chromium: 'chromium',
   firefox: 'firefox-esr',
-  webkit: 'webkit2gtk-driver xvfb xauth',
+  webkit: 'webkit2gtk-driver xvfb',
 };
 
 const isExecutable = (path) => {
@@ -31,7 +36,8 @@ const isExecutable = (path) => {
   }
 };
 
-const first = (paths) => paths.find((path) => path && isExecutable(path));
+/** The first executable of `paths`; only `given` when it is set (an engine pointed elsewhere is not looked for here). */
+const first = (paths, given) => (given ? (isExecutable(given) ? given : undefined) : paths.find((path) => isExecutable(path)));
 
 /**
  * Where each engine is: `{ chromium: { executablePath }, firefox: { executablePath },
@@ -39,18 +45,17 @@ const first = (paths) => paths.find((path) => path && isExecutable(path));
  * @param {NodeJS.ProcessEnv} env
  */
 export function findEngines(env = process.env) {
-  const chromium = first([env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']);
-  const firefox = first([env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox']);
-  const driver = first([env.WEBKIT_DRIVER_PATH, '/usr/bin/WebKitWebDriver']);
+  const chromium = first(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'], env.CHROME_PATH);
+  const firefox = first(['/usr/bin/firefox-esr', '/usr/bin/firefox'], env.FIREFOX_PATH);
+  const driver = first(['/usr/bin/WebKitWebDriver'], env.WEBKIT_DRIVER_PATH);
   const browser = first([
-    env.WEBKIT_BROWSER_PATH,
     '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
     '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
     '/usr/lib/x86_64-linux-gnu/webkitgtk-6.0/MiniBrowser',
     '/usr/libexec/webkit2gtk-4.1/MiniBrowser',
-  ]);
+  ], env.WEBKIT_BROWSER_PATH);
   // MiniBrowser needs an X display; without one, the launcher starts Xvfb.
-  const xvfb = env.DISPLAY ? 'display' : first(['/usr/bin/Xvfb']);
+  const xvfb = env.DISPLAY ? 'display' : first(['/usr/bin/Xvfb', '/usr/local/bin/Xvfb']);
   return {
     chromium: chromium ? { executablePath: chromium } : null,
     firefox: firefox ? { executablePath: firefox } : null,
@@ -81,3 +86,33 @@ export function missingMessage(engine) {
   return `${what} is not installed: apt-get install ${ENGINE_PACKAGES[engine]}, ` +
     `or leave it out with TEST_ENGINES=${ENGINES.filter((name) => name !== engine).join(',')}`;
 }
+
+/** A closed port on localhost: Firefox and WebKit send every other host there. */
+export const NOWHERE = { host: '127.0.0.1', port: 9 };
+
+/**
+ * Firefox preferences for tests and the bench: nothing but localhost is
+ * reachable, no background traffic, and a fake camera and microphone granted
+ * without a prompt (as Chromium's flags do).
+ */
+export const firefoxPrefs = {
+  // Every host but localhost goes to a proxy that is not there.
+  'network.proxy.type': 1,
+  'network.proxy.http': NOWHERE.host, 'network.proxy.http_port': NOWHERE.port,
+  'network.proxy.ssl': NOWHERE.host, 'network.proxy.ssl_port': NOWHERE.port,
+  'network.proxy.socks': NOWHERE.host, 'network.proxy.socks_port': NOWHERE.port,
+  'network.proxy.no_proxies_on': 'localhost,127.0.0.1',
+  // Loopback addresses other than these two go to the proxy too. That makes
+  // Firefox stop treating localhost as trustworthy (no secure context, so no
+  // service workers or crossOriginIsolated, and no CacheStorage) unless it is
+  // allowed by name, and CacheStorage checks on its own.
+  'network.proxy.allow_hijacking_localhost': true,
+  'dom.securecontext.allowlist': 'localhost,127.0.0.1',
+  'dom.caches.testing.enabled': true,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+};

@@ -16,7 +16,7 @@ window.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
 await import(/* @vite-ignore */ '/dist/core.js' as string);
 
 describe('Pyodide without its snapshot', function () {
-  this.timeout(120_000);
+  this.timeout(240_000); // a fresh Pyodide boot (no snapshot) in WebKit on a loaded machine passed 120 s
 
   it('boots fresh, runs the script and warns once', async () => {
     const script = document.createElement('py-script') as HTMLElement & { done: Promise<void> };

@@ -1,7 +1,9 @@
 // A web-test-runner BrowserLauncher for WebKit: WebKitGTK's MiniBrowser,
 // driven over W3C WebDriver by WebKitWebDriver (Debian: webkit2gtk-driver).
-// Each test page gets its own WebKitWebDriver process and session (a driver
-// holds one session at a time), so pages share no storage or service worker.
+// Each concurrent page has its own WebKitWebDriver process and session (a
+// driver holds one session at a time); a finished page's session goes back to
+// a pool for the next test file, after about:blank, as the Chromium and
+// Firefox launchers reuse their pages (starting one costs seconds).
 // MiniBrowser has no headless mode: without a DISPLAY the launcher starts its
 // own Xvfb. Debian builds JavaScriptCore with SharedArrayBuffer off; Safari
 // has it on cross-origin isolated pages, so `sharedArrayBuffer: true` (the
@@ -30,12 +32,34 @@ const freePort = () => new Promise((resolve, reject) => {
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Every process this launcher started (drivers, Xvfb): killed when the test
+ * runner exits or is killed, so none outlives it. A signal is raised again
+ * after the cleanup, so the runner still ends as it would have.
+ */
+const children = new Set();
+function track(child) {
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+const killChildren = () => {
+  for (const child of children) child.kill('SIGKILL');
+};
+process.on('exit', killChildren);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    killChildren();
+    process.kill(process.pid, signal);
+  });
+}
+
 /** Starts Xvfb on a display number it picks itself (-displayfd); resolves to `{ display, process }`. */
 function startXvfb() {
   return new Promise((resolve, reject) => {
-    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    const xvfb = track(spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    });
+    }));
     let stderr = '';
     xvfb.stderr.on('data', (chunk) => { stderr += chunk; });
     xvfb.on('error', reject);
@@ -60,7 +84,7 @@ class DriverSession {
     this.port = await freePort();
     this.base = `http://127.0.0.1:${this.port}`;
     this.log = '';
-    this.driver = spawn(driverPath, [`--port=${this.port}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.driver = track(spawn(driverPath, [`--port=${this.port}`], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
     const keep = (chunk) => { this.log = (this.log + chunk).slice(-4000); };
     this.driver.stdout.on('data', keep);
     this.driver.stderr.on('data', keep);
@@ -126,6 +150,8 @@ class WebKitLauncher {
     if (options.concurrency) this.concurrency = options.concurrency;
     /** @type {Map<string, DriverSession>} */
     this.sessions = new Map();
+    /** @type {DriverSession[]} idle sessions, on about:blank */
+    this.idle = [];
   }
 
   async initialize() {
@@ -163,7 +189,8 @@ class WebKitLauncher {
   }
 
   async startSession(sessionId, url) {
-    const session = new DriverSession({
+    const reused = this.idle.pop();
+    const session = reused ?? new DriverSession({
       driverPath: this.options.driverPath,
       env: this.#env(),
       capabilities: this.#capabilities(),
@@ -172,8 +199,8 @@ class WebKitLauncher {
     const debug = process.env.WEBKIT_DEBUG ? (what) => console.error(`[webkit ${sessionId.slice(0, 6)}] ${what} ${Date.now() - t0} ms`) : () => {};
     const t0 = Date.now();
     try {
-      await session.start();
-      debug('session');
+      if (!reused) await session.start();
+      debug(reused ? 'reused session' : 'session');
       await session.navigate(url);
       debug(`navigated to ${url}`);
     } catch (error) {
@@ -193,7 +220,11 @@ class WebKitLauncher {
   async stopSession(sessionId) {
     const session = this.sessions.get(sessionId);
     this.sessions.delete(sessionId);
-    await session?.stop();
+    if (!session) return {};
+    // about:blank stops the page's code (workers, timers); a page that does not let go is ended.
+    const blank = session.navigate('about:blank').then(() => true, () => false);
+    if (await Promise.race([blank, delay(10_000).then(() => false)])) this.idle.push(session);
+    else await session.stop();
     return {};
   }
 
@@ -224,8 +255,9 @@ class WebKitLauncher {
   }
 
   async stop() {
-    await Promise.all([...this.sessions.values()].map((session) => session.stop()));
+    await Promise.all([...this.sessions.values(), ...this.idle].map((session) => session.stop()));
     this.sessions.clear();
+    this.idle = [];
     if (this.xvfb) {
       this.xvfb.process.removeAllListeners('exit');
       this.xvfb.process.kill('SIGTERM');

@@ -18,6 +18,11 @@
  * worker calling in a loop cannot freeze the page. The buffers are reused.
  * The buffer is a growable `SharedArrayBuffer`: a payload bigger than it
  * grows it (both sides see the new length through length-tracking views).
+ *
+ * Without `Atomics.waitAsync` (Firefox before 145) main cannot sleep on the
+ * buffer: it parks instead, and the worker follows each request with a
+ * message on a `BroadcastChannel` named in the init, which wakes it. That
+ * costs one task per wake-up; the spins still catch back-to-back requests.
  * @packageDocumentation
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
@@ -45,6 +50,8 @@ const SLICE_MS = 5;
 /** What the worker gets in `server.init`. */
 export interface AtomicsInit {
   buffer: SharedArrayBuffer;
+  /** The `BroadcastChannel` that wakes main after each request, when main has no `Atomics.waitAsync`. */
+  wake?: string;
 }
 
 interface GrowableShared extends SharedArrayBuffer {
@@ -53,9 +60,9 @@ interface GrowableShared extends SharedArrayBuffer {
   readonly maxByteLength?: number;
 }
 
-/** `Atomics.waitAsync` (ES2024; our TS lib is ES2022). */
+/** `Atomics.waitAsync` (ES2024; our TS lib is ES2022); undefined in Firefox before 145. */
 const waitAsync = (Atomics as unknown as {
-  waitAsync(array: Int32Array, index: number, value: number): { async: false; value: string } | { async: true; value: Promise<string> };
+  waitAsync?(array: Int32Array, index: number, value: number): { async: false; value: string } | { async: true; value: Promise<string> };
 }).waitAsync;
 
 const encoder = new TextEncoder();
@@ -119,18 +126,23 @@ function createSharedBuffer(): SharedArrayBuffer {
   }
 }
 
-/** Main side: creates the buffer and answers requests written into it. */
-export function createAtomicsServer(): TransportServer {
-  return new AtomicsServer(createSharedBuffer());
+/**
+ * Main side: creates the buffer and answers requests written into it.
+ * @param options.wakeByMessage wake on the worker's messages instead of
+ *   `Atomics.waitAsync`; the default is to do so only where it is missing
+ *   (tests set it to run that path in every engine)
+ */
+export function createAtomicsServer({ wakeByMessage = waitAsync === undefined }: { wakeByMessage?: boolean } = {}): TransportServer {
+  return new AtomicsServer(createSharedBuffer(), wakeByMessage);
 }
 
 /** Worker side: blocks on the buffer that `createAtomicsServer()` made. */
 export function createAtomicsTransport(init: unknown): BlockingTransport {
-  const buffer = (init as Partial<AtomicsInit> | null)?.buffer;
+  const { buffer, wake } = (init as Partial<AtomicsInit> | null) ?? {};
   if (!(buffer instanceof SharedArrayBuffer)) {
     throw new PyScriptError(ErrorCode.WORKER, 'Bad atomics transport init: expected { buffer: SharedArrayBuffer }.');
   }
-  return new AtomicsTransport(buffer);
+  return new AtomicsTransport(buffer, typeof wake === 'string' ? new BroadcastChannel(wake) : undefined);
 }
 
 class AtomicsTransport implements BlockingTransport {
@@ -138,11 +150,13 @@ class AtomicsTransport implements BlockingTransport {
   readonly #slots: Int32Array;
   readonly #payload: Payload;
   readonly #spinner = new Spinner(WORKER_SPIN_MS);
+  readonly #wakeChannel?: BroadcastChannel;
   #seq: number;
 
-  constructor(buffer: SharedArrayBuffer) {
+  constructor(buffer: SharedArrayBuffer, wakeChannel?: BroadcastChannel) {
     this.#slots = new Int32Array(buffer, 0, 4);
     this.#payload = new Payload(buffer);
+    this.#wakeChannel = wakeChannel;
     this.#seq = Atomics.load(this.#slots, REQUEST);
   }
 
@@ -153,6 +167,7 @@ class AtomicsTransport implements BlockingTransport {
     slots[LENGTH] = this.#payload.write(request);
     Atomics.store(slots, REQUEST, seq);
     Atomics.notify(slots, REQUEST);
+    this.#wakeChannel?.postMessage(seq);
     if (!this.#spinner.spin(() => Atomics.load(slots, ANSWER) === seq)) {
       while (Atomics.load(slots, ANSWER) !== seq) Atomics.wait(slots, ANSWER, previous);
     }
@@ -170,11 +185,26 @@ class AtomicsServer implements TransportServer {
   readonly #isPending = () => Atomics.load(this.#slots, REQUEST) !== this.#seen;
   #seen = 0;
   #released = false;
+  /** Without waitAsync: the channel the worker wakes us on, and whether we sleep until it does. */
+  readonly #wakeChannel?: BroadcastChannel;
+  #parked = false;
 
-  constructor(buffer: SharedArrayBuffer) {
-    this.init = { buffer };
+  constructor(buffer: SharedArrayBuffer, wakeByMessage: boolean) {
     this.#slots = new Int32Array(buffer, 0, 4);
     this.#payload = new Payload(buffer);
+    if (wakeByMessage) {
+      const name = `pyscript-atomics-${crypto.randomUUID()}`;
+      this.#wakeChannel = new BroadcastChannel(name);
+      this.#wakeChannel.onmessage = () => {
+        // Only a parked server wakes: one serving (or waiting on an async answer) sees the request itself.
+        if (!this.#parked) return;
+        this.#parked = false;
+        this.#wake!();
+      };
+      this.init = { buffer, wake: name };
+    } else {
+      this.init = { buffer };
+    }
   }
 
   listen(handler: (request: string) => string | Promise<string>): void {
@@ -186,6 +216,7 @@ class AtomicsServer implements TransportServer {
     this.#released = true;
     // Wakes our own pending waitAsync so it can see the flag and stop.
     Atomics.notify(this.#slots, REQUEST);
+    this.#wakeChannel?.close();
   }
 
   #wait(): void {
@@ -195,6 +226,10 @@ class AtomicsServer implements TransportServer {
     for (;;) {
       if (this.#released) return;
       if (!this.#spinner.spin(this.#isPending)) {
+        if (this.#wakeChannel || !waitAsync) {
+          this.#parked = true; // the worker's message after its next request wakes us
+          return;
+        }
         const result = waitAsync(slots, REQUEST, this.#seen);
         if (result.async) {
           void result.value.then(() => this.#wake());

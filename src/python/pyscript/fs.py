@@ -38,6 +38,10 @@ async def _check_permission(details):
     """The stored folder handle of ``details`` if permission is still
     granted, else ``None``."""
     handler = details.handler
+    if not hasattr(handler, "queryPermission"):
+        # Firefox and Safari have handles (the origin's private file system) but no
+        # permission API: such a handle stays usable.
+        return handler
     state = await handler.queryPermission(details.options)
     return handler if state == "granted" else None
 
