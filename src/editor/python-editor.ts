@@ -37,7 +37,6 @@ export abstract class PythonEditorElement extends ReactiveElement {
     .code { min-height: 2.5em; }
     .code pre { margin: 0; padding: 4px 2.5em 4px 8px; font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap; }
     button { position: absolute; top: 4px; right: 4px; z-index: 1; min-width: 2em; min-height: 2em; border: 1px solid #8888; border-radius: 4px; background: Canvas; color: CanvasText; cursor: pointer; }
-    button[aria-busy='true'] { opacity: 0.6; }
   `;
 
   /** URL of a Python file to show instead of the inline text. */
@@ -67,6 +66,8 @@ export abstract class PythonEditorElement extends ReactiveElement {
   #attached = false;
   #button?: HTMLButtonElement;
   #runs: Promise<unknown> = Promise.resolve();
+  /** One per run asked for and not yet finished: {@link stop} aborts them all. */
+  readonly #pending = new Set<AbortController>();
 
   constructor(kind: InterpreterKind) {
     super();
@@ -99,9 +100,26 @@ export abstract class PythonEditorElement extends ReactiveElement {
    * @returns resolves when the run is done: with `undefined`, or the error that stopped it (never rejects)
    */
   run(): Promise<PyScriptError | undefined> {
-    const result = this.#runs.then(() => this.#run());
+    const controller = new AbortController();
+    this.#pending.add(controller);
+    this.#showRunning();
+    const result = this.#runs.then(() => this.#run(controller));
     this.#runs = result;
     return result;
+  }
+
+  /**
+   * Stops this editor's run (the Stop button does the same), and drops the
+   * runs asked for after it. On Pyodide with SharedArrayBuffer the code gets
+   * a `KeyboardInterrupt` and the env keeps its names; code that does not
+   * stop within a moment (or MicroPython, or a page without
+   * SharedArrayBuffer) loses its env's worker instead: a new one starts on
+   * the next run and runs the env's setup code again. The output says which.
+   * @returns resolves once the runs are over
+   */
+  async stop(): Promise<void> {
+    for (const controller of this.#pending) controller.abort();
+    await this.#runs;
   }
 
   override connectedCallback(): void {
@@ -152,11 +170,9 @@ export abstract class PythonEditorElement extends ReactiveElement {
     holder.append(pre);
     const button = (this.#button = document.createElement('button'));
     button.type = 'button';
-    button.textContent = '▶';
-    button.setAttribute('aria-label', 'Run');
-    button.title = 'Run (Shift+Enter)';
     button.setAttribute('part', 'run');
-    button.addEventListener('click', () => void this.run());
+    button.addEventListener('click', () => void (this.#pending.size ? this.stop() : this.run()));
+    this.#showRunning();
     box.append(holder, button);
     root.append(box, document.createElement('slot'));
     if (!this.id) this.id = `${prefixOf(this.kind)}-editor-${pageOf(this).nextId('editor')}`;
@@ -192,9 +208,19 @@ export abstract class PythonEditorElement extends ReactiveElement {
     });
   }
 
-  async #run(): Promise<PyScriptError | undefined> {
+  /** The run button is a Stop button while a run of this editor is asked for or going. */
+  #showRunning(): void {
+    const button = this.#button;
+    if (!button) return;
+    const running = this.#pending.size > 0;
+    button.textContent = running ? '■' : '▶';
+    button.setAttribute('aria-label', running ? 'Stop' : 'Run');
+    button.title = running ? 'Stop' : 'Run (Shift+Enter)';
+  }
+
+  async #run(controller: AbortController): Promise<PyScriptError | undefined> {
+    const { signal } = controller;
     const place = this.#outputPlace();
-    this.#button?.setAttribute('aria-busy', 'true');
     let error: PyScriptError | undefined;
     try {
       if (!this.#env) throw new PyScriptError(ErrorCode.PYTHON, 'Add the editor to the page before running it.');
@@ -202,13 +228,15 @@ export abstract class PythonEditorElement extends ReactiveElement {
       place?.replaceChildren();
       // input() asks in the output place while it is on the page, else with window.prompt.
       const ask = place && ((prompt: string) => (place.isConnected ? askInline(place, prompt) : globalThis.prompt(prompt)));
-      const outcome = await this.#env.run(this.code, place?.id ?? '', ask);
+      const outcome = await this.#env.run(this.code, place?.id ?? '', ask, signal);
       for (const configError of outcome.configErrors) if (place) reportError(place, configError);
       error = outcome.error;
     } catch (caught) {
       error = toPyScriptError(caught);
     }
-    this.#button?.removeAttribute('aria-busy');
+    // Back to Run before the done event: a listener may run again at once.
+    this.#pending.delete(controller);
+    this.#showRunning();
     if (error) {
       if (place) reportError(place, error);
       else console.error(error.message);
@@ -253,6 +281,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
     Object.defineProperties(script, {
       code: { configurable: true, get: () => editor.code, set: (code: string) => (editor.code = code) },
       run: { configurable: true, value: () => editor.run() },
+      stop: { configurable: true, value: () => editor.stop() },
     });
   }
 }

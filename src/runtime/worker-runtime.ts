@@ -25,6 +25,7 @@ import { foreignValues } from './foreign-values.js';
 import type { FsMainCall } from './fs-bridge.js';
 import { compileWorkerCallbacks, runWorkerCallbacks, type WorkerCallbackName, type WorkerHookContext } from './hooks.js';
 import { FS_SYNC_NAME, IMPORT_SYNC_NAME } from './main-services.js';
+import type { PyodideAPI } from './pyodide.js';
 import { isPythonError, pythonErrorMessage } from './traceback.js';
 import type { Interpreter, Streams } from './types.js';
 
@@ -95,6 +96,7 @@ export class WorkerRuntime {
       }));
       for (const message of this.#early.splice(0)) endpoint.receive(message);
 
+      let pyodide: PyodideAPI | undefined; // once booted, when it is Pyodide
       const bridge = createBridge({
         interpreter: data.kind,
         window: endpoint.window ?? {},
@@ -117,6 +119,8 @@ export class WorkerRuntime {
           if (!transport) throw new Error(unavailable);
           return (endpoint.sync[IMPORT_SYNC_NAME] as (url: string) => unknown)(new URL(url, data.configUrl ?? data.baseUrl).href);
         },
+        // With an interrupt buffer: raises the KeyboardInterrupt main asked for (pyscript/_worker.py makes time.sleep check it).
+        ...(data.interrupt && data.kind === 'pyodide' && { check_interrupt: () => pyodide?.checkInterrupt() }),
         create_worker: () => {
           throw new Error('PyWorker is only available on the main thread');
         },
@@ -136,6 +140,8 @@ export class WorkerRuntime {
         onConfigError: (error) => configErrors.push(toErrorData(error)),
       });
       this.#foreign = foreignValues(interpreter);
+      // Stop in an editor, `interrupt()` on a handle: main writes SIGINT into this byte.
+      if (data.interrupt && data.kind === 'pyodide') (pyodide = interpreter.raw as PyodideAPI).setInterruptBuffer(data.interrupt);
       await interpreter.run('import pyscript._worker', { async: false });
       const context: WorkerHookContext = { self: globalThis, targetId: data.targetId, sync: endpoint.sync, window: endpoint.window, document: endpoint.document };
       const runCallbacks = (name: WorkerCallbackName) => runWorkerCallbacks(callbacks, name, interpreter.raw, context);
