@@ -96,7 +96,8 @@ export abstract class PythonEditorElement extends ReactiveElement {
    * Runs the code in the env's worker (the run button, Shift+Enter and
    * Ctrl/Cmd+Enter do the same), after the runs already asked for. The
    * previous output is cleared; an error is shown in the output area.
-   * `py-editor:done` (`mpy-editor:done`) is dispatched when it finishes.
+   * `py-editor:done` is dispatched when it finishes (on MicroPython
+   * editors after `mpy-editor:done`).
    * @returns resolves when the run is done: with `undefined`, or the error that stopped it (never rejects)
    */
   run(): Promise<PyScriptError | undefined> {
@@ -178,6 +179,10 @@ export abstract class PythonEditorElement extends ReactiveElement {
     if (!this.id) this.id = `${prefixOf(this.kind)}-editor-${pageOf(this).nextId('editor')}`;
     const output = (this.#output = document.createElement('div'));
     output.className = 'py-editor-output';
+    // A live region: screen readers read new output as it comes, without moving focus.
+    output.setAttribute('role', 'log');
+    output.setAttribute('aria-live', 'polite');
+    output.setAttribute('aria-label', 'Output');
     output.id = `${this.id}-output`;
     this.append(output);
 
@@ -241,7 +246,10 @@ export abstract class PythonEditorElement extends ReactiveElement {
       if (place) reportError(place, error);
       else console.error(error.message);
     }
-    emit(this.sourceScript ?? this, `${prefixOf(this.kind)}-editor:done`, error ? { error } : {});
+    // PyScript fires py-editor:done for every editor; MicroPython ones also get mpy-editor:done (first).
+    const target = this.sourceScript ?? this;
+    if (this.kind === 'micropython') emit(target, 'mpy-editor:done', error ? { error } : {});
+    emit(target, 'py-editor:done', error ? { error } : {});
     return error;
   }
 

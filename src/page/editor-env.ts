@@ -110,6 +110,7 @@ export class EditorEnv {
         configWhere: 'the config attribute',
         service_worker: serviceWorker || undefined,
         quiet: true,
+        editor: true,
         findElement: (id) => this.#places.find(id),
         input: (prompt) => (this.#ask ? this.#ask(prompt) : globalThis.prompt(prompt)),
       }, this.#context);

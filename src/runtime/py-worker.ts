@@ -55,6 +55,8 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   input?(prompt: string): string | null | Promise<string | null>;
   /** Download progress of the worker's interpreter, `files` and `packages`. */
   onProgress?: ProgressCallback;
+  /** An editor's worker: the `hooks.worker` run hooks go around each {@link PythonWorker.exec} instead of its own code. */
+  editor?: boolean;
   /** Finds the element the worker's `display()`/`print` name by id; `document.getElementById` by default. */
   findElement?(id: string): Element | null;
 }
@@ -231,6 +233,7 @@ export class PythonWorker {
       transport: this.#server ? { mode: this.#server.mode, init: this.#server.init } : undefined,
       targetId: options.targetId ?? '',
       interrupt: this.#interruptBuffer,
+      editor: options.editor,
       hooks: {
         codeBeforeRun: joinCode(side.codeBeforeRun),
         codeBeforeRunAsync: joinCode(side.codeBeforeRunAsync),

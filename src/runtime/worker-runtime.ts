@@ -53,6 +53,8 @@ export class WorkerRuntime {
   #codeFinished!: () => void;
   /** The booted interpreter, once its own code has run (`exec`s need it). */
   #interpreter?: Interpreter;
+  /** How an editor's `exec` runs (inside the `hooks.worker` run hooks); other workers' run bare. */
+  #runExec?: (code: string, targetId: string) => Promise<void>;
   /** The interpreter's objects, once it is up (see {@link foreignValues}). */
   #foreign?: ForeignValues;
 
@@ -152,14 +154,24 @@ export class WorkerRuntime {
       await this.#runAllowed;
 
       const { hooks } = data;
-      const isAsync = data.async;
-      await runCallbacks(isAsync ? 'onBeforeRunAsync' : 'onBeforeRun');
-      const before = isAsync ? hooks.codeBeforeRunAsync : hooks.codeBeforeRun;
-      if (before) await interpreter.run(before, { async: isAsync });
-      await interpreter.run(data.code, { async: isAsync, filename: data.filename });
-      const after = isAsync ? hooks.codeAfterRunAsync : hooks.codeAfterRun;
-      if (after) await interpreter.run(after, { async: isAsync });
-      await runCallbacks(isAsync ? 'onAfterRunAsync' : 'onAfterRun');
+      /** Runs `code` between the `hooks.worker` run hooks (sync or async ones, as the code is). */
+      const runHooked = async (code: string, isAsync: boolean, filename?: string) => {
+        await runCallbacks(isAsync ? 'onBeforeRunAsync' : 'onBeforeRun');
+        const before = isAsync ? hooks.codeBeforeRunAsync : hooks.codeBeforeRun;
+        if (before) await interpreter.run(before, { async: isAsync });
+        await interpreter.run(code, { async: isAsync, filename });
+        const after = isAsync ? hooks.codeAfterRunAsync : hooks.codeAfterRun;
+        if (after) await interpreter.run(after, { async: isAsync });
+        await runCallbacks(isAsync ? 'onAfterRunAsync' : 'onAfterRun');
+      };
+      if (data.editor) {
+        this.#runExec = (code, target) => {
+          context.targetId = target;
+          return runHooked(code, isAsyncCode(code));
+        };
+      } else {
+        await runHooked(data.code, data.async, data.filename);
+      }
       await interpreter.run('import pyscript._worker\npyscript._worker.export_main()', { async: false });
       endpoint.codeDone();
       this.#interpreter = interpreter;
@@ -181,7 +193,8 @@ export class WorkerRuntime {
       try {
         const interpreter = this.#interpreter;
         if (!interpreter) throw new Error('The worker could not start, so it cannot run code.');
-        await interpreter.run(code, { async: isAsyncCode(code) });
+        if (this.#runExec) await this.#runExec(code, target);
+        else await interpreter.run(code, { async: isAsyncCode(code) });
       } catch (caught) {
         error = errorData(caught);
       } finally {
