@@ -196,7 +196,32 @@ export abstract class PythonEditorElement extends ReactiveElement {
     if (!this.#codeSet) this.#code = code;
     pre.textContent = this.#code;
     this.#holder = holder;
-    await this.#showView(holder);
+    this.#showViewSoon(holder, pre);
+  }
+
+  /**
+   * CodeMirror takes over from the plain text when the editor comes near
+   * the viewport, or gets focus: a page of many editors shows all their
+   * code at once and builds only the views someone can see.
+   */
+  #showViewSoon(holder: HTMLElement, pre: HTMLElement): void {
+    if (typeof IntersectionObserver !== 'function') return void this.#showView(holder);
+    pre.tabIndex = 0;
+    pre.setAttribute('aria-label', this.#label);
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      void this.#showView(holder);
+    }, { rootMargin: '200px' });
+    observer.observe(holder);
+    pre.addEventListener('focus', () => {
+      observer.disconnect();
+      void this.#showView(holder).then(() => this.#view?.focus());
+    }, { once: true });
+  }
+
+  get #label(): string {
+    return `${this.kind === 'pyodide' ? 'Python' : 'MicroPython'} code`;
   }
 
   /** Replaces the plain text in `holder` with CodeMirror (once `dist/editor.js` is in). */
@@ -209,7 +234,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
       root: this.renderRoot as ShadowRoot,
       code: this.#code,
       onRun: () => void this.run(),
-      label: `${this.kind === 'pyodide' ? 'Python' : 'MicroPython'} code`,
+      label: this.#label,
     });
   }
 
