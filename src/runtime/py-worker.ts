@@ -12,7 +12,7 @@
 import { ErrorCode, PyScriptError, fromErrorData } from '../errors.js';
 import { createAtomicsServer } from '../sync/atomics.js';
 import { MainEndpoint } from '../sync/expose.js';
-import { UNAVAILABLE, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
+import { unavailableMessage, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
 import { ServiceWorkerChannels, selectSyncMode, type SyncMode } from '../sync/sw-fallback.js';
 import type { TransportServer } from '../sync/transport.js';
 import { isAsyncCode } from './async-code.js';
@@ -59,6 +59,12 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   editor?: boolean;
   /** Finds the element the worker's `display()`/`print` name by id; `document.getElementById` by default. */
   findElement?(id: string): Element | null;
+  /**
+   * Shows an error of a Python callback that ran after the code (a `when`
+   * handler, a timer) at the element with id `targetId` (empty: the
+   * worker's own place). Without it the error is logged.
+   */
+  onError?(error: PyScriptError, targetId: string): void;
 }
 
 /** What the workers of one page share; the page owns it (`src/page/page.ts`). */
@@ -115,9 +121,11 @@ export class PythonWorker {
   readonly #onProgress?: ProgressCallback;
   /** The byte the worker's Pyodide watches for signals (see {@link PythonWorker.interrupt}). */
   readonly #interruptBuffer?: Int8Array;
+  readonly #onError?: (error: PyScriptError, targetId: string) => void;
   /** Set once the worker is gone: later `exec` calls get it at once. */
   #terminated?: PyScriptError;
   readonly #context: WorkerContext;
+  readonly #name?: string;
 
   constructor(kind: InterpreterKind, options: PythonWorkerOptions, context: WorkerContext) {
     this.#context = context;
@@ -148,8 +156,9 @@ export class PythonWorker {
     });
     this.#quiet = options.quiet ?? false;
     this.#onProgress = options.onProgress;
+    this.#onError = options.onError;
     if (options.name) {
-      const name = options.name;
+      const name = (this.#name = options.name);
       void this.ready.then(() => context.named.ready(name, this.sync), () => undefined);
     }
     void this.#start(options).catch((error) => this.#finish(toWorkerError(error)));
@@ -186,9 +195,10 @@ export class PythonWorker {
     if (this.#interruptBuffer) Atomics.store(this.#interruptBuffer, 0, 0);
   }
 
-  /** Stops the worker at once; `done` resolves with an error if its code had not finished. */
+  /** Stops the worker at once; `done` resolves with an error if its code had not finished. A named worker gives up its name. */
   terminate(): void {
     this.worker.terminate();
+    if (this.#name) this.#context.named.gone(this.#name, this.sync);
     this.#finish(new PyScriptError(ErrorCode.WORKER, 'The worker was terminated before its code finished.'));
   }
 
@@ -248,7 +258,12 @@ export class PythonWorker {
   #receive(message: WorkerMessage): void {
     switch (message.type) {
       case 'ready':
-        for (const error of message.errors) this.configErrors.push(fromErrorData(error));
+        for (const error of message.errors) {
+          const failed = fromErrorData(error);
+          this.configErrors.push(failed);
+          // A PyWorker started from JavaScript has no place on the page: the console shows what failed.
+          if (!this.#quiet) console.error(failed.message);
+        }
         this.#isReady = true;
         this.#resolveReady();
         // After the `:ready` listeners (they were attached to `ready` earlier): the code must not run before them.
@@ -260,6 +275,12 @@ export class PythonWorker {
       case 'done':
         this.#finish(message.error ? fromErrorData(message.error) : undefined);
         break;
+      case 'error': {
+        const error = fromErrorData(message.error);
+        if (this.#onError) this.#onError(error, message.targetId);
+        else console.error(error.message);
+        break;
+      }
       case 'exec-done':
         this.#execs.get(message.id)?.(message.error ? fromErrorData(message.error) : undefined);
         this.#execs.delete(message.id);
@@ -297,7 +318,8 @@ export class PythonWorker {
  * would raise; undefined when it can block.
  */
 export function cannotBlock(serviceWorker: string | undefined): PyScriptError | undefined {
-  return selectSyncMode(serviceWorker) === 'none' ? new PyScriptError(ErrorCode.WORKER, UNAVAILABLE) : undefined;
+  if (selectSyncMode(serviceWorker) !== 'none') return undefined;
+  return new PyScriptError(ErrorCode.WORKER, unavailableMessage(globalThis.crossOriginIsolated === true));
 }
 
 /** The source text of the `hooks.worker` callbacks, by set. */
