@@ -6,6 +6,7 @@ import { PythonEditorElement } from './python-editor.js';
  * @summary MicroPython editor that runs its code in a worker.
  * @tagname mpy-editor
  * @event mpy-editor:done - A run has finished, with or without an error: `detail.error` is the error, if any.
+ * @event py-editor:done - Right after `mpy-editor:done`, as PyScript fires it for every editor.
  * @csspart box - The box around the code and the run button.
  * @csspart run - The run button.
  */

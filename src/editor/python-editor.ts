@@ -37,7 +37,6 @@ export abstract class PythonEditorElement extends ReactiveElement {
     .code { min-height: 2.5em; }
     .code pre { margin: 0; padding: 4px 2.5em 4px 8px; font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap; }
     button { position: absolute; top: 4px; right: 4px; z-index: 1; min-width: 2em; min-height: 2em; border: 1px solid #8888; border-radius: 4px; background: Canvas; color: CanvasText; cursor: pointer; }
-    button[aria-busy='true'] { opacity: 0.6; }
   `;
 
   /** URL of a Python file to show instead of the inline text. */
@@ -69,6 +68,8 @@ export abstract class PythonEditorElement extends ReactiveElement {
   #attached = false;
   #button?: HTMLButtonElement;
   #runs: Promise<unknown> = Promise.resolve();
+  /** One per run asked for and not yet finished: {@link stop} aborts them all. */
+  readonly #pending = new Set<AbortController>();
 
   constructor(kind: InterpreterKind) {
     super();
@@ -97,13 +98,31 @@ export abstract class PythonEditorElement extends ReactiveElement {
    * Runs the code in the env's worker (the run button, Shift+Enter and
    * Ctrl/Cmd+Enter do the same), after the runs already asked for. The
    * previous output is cleared; an error is shown in the output area.
-   * `py-editor:done` (`mpy-editor:done`) is dispatched when it finishes.
+   * `py-editor:done` is dispatched when it finishes (on MicroPython
+   * editors after `mpy-editor:done`).
    * @returns resolves when the run is done: with `undefined`, or the error that stopped it (never rejects)
    */
   run(): Promise<PyScriptError | undefined> {
-    const result = this.#runs.then(() => this.#run());
+    const controller = new AbortController();
+    this.#pending.add(controller);
+    this.#showRunning();
+    const result = this.#runs.then(() => this.#run(controller));
     this.#runs = result;
     return result;
+  }
+
+  /**
+   * Stops this editor's run (the Stop button does the same), and drops the
+   * runs asked for after it. On Pyodide with SharedArrayBuffer the code gets
+   * a `KeyboardInterrupt` and the env keeps its names; code that does not
+   * stop within a moment (or MicroPython, or a page without
+   * SharedArrayBuffer) loses its env's worker instead: a new one starts on
+   * the next run and runs the env's setup code again. The output says which.
+   * @returns resolves once the runs are over
+   */
+  async stop(): Promise<void> {
+    for (const controller of this.#pending) controller.abort();
+    await this.#runs;
   }
 
   override connectedCallback(): void {
@@ -163,16 +182,18 @@ export abstract class PythonEditorElement extends ReactiveElement {
     holder.append(pre);
     const button = (this.#button = document.createElement('button'));
     button.type = 'button';
-    button.textContent = '▶';
-    button.setAttribute('aria-label', 'Run');
-    button.title = 'Run (Shift+Enter)';
     button.setAttribute('part', 'run');
-    button.addEventListener('click', () => void this.run());
+    button.addEventListener('click', () => void (this.#pending.size ? this.stop() : this.run()));
+    this.#showRunning();
     box.append(holder, button);
     root.append(box, document.createElement('slot'));
     if (!this.id) this.id = `${prefixOf(this.kind)}-editor-${pageOf(this).nextId('editor')}`;
     const output = (this.#output = document.createElement('div'));
     output.className = 'py-editor-output';
+    // A live region: screen readers read new output as it comes, without moving focus.
+    output.setAttribute('role', 'log');
+    output.setAttribute('aria-live', 'polite');
+    output.setAttribute('aria-label', 'Output');
     output.id = `${this.id}-output`;
     this.append(output);
 
@@ -186,7 +207,32 @@ export abstract class PythonEditorElement extends ReactiveElement {
     if (!this.#codeSet) this.#code = code;
     pre.textContent = this.#code;
     this.#holder = holder;
-    await this.#showView(holder);
+    this.#showViewSoon(holder, pre);
+  }
+
+  /**
+   * CodeMirror takes over from the plain text when the editor comes near
+   * the viewport, or gets focus: a page of many editors shows all their
+   * code at once and builds only the views someone can see.
+   */
+  #showViewSoon(holder: HTMLElement, pre: HTMLElement): void {
+    if (typeof IntersectionObserver !== 'function') return void this.#showView(holder);
+    pre.tabIndex = 0;
+    pre.setAttribute('aria-label', this.#label);
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      void this.#showView(holder);
+    }, { rootMargin: '200px' });
+    observer.observe(holder);
+    pre.addEventListener('focus', () => {
+      observer.disconnect();
+      void this.#showView(holder).then(() => this.#view?.focus());
+    }, { once: true });
+  }
+
+  get #label(): string {
+    return `${this.kind === 'pyodide' ? 'Python' : 'MicroPython'} code`;
   }
 
   /** Replaces the plain text in `holder` with CodeMirror (once `dist/editor.js` is in). */
@@ -199,13 +245,23 @@ export abstract class PythonEditorElement extends ReactiveElement {
       root: this.renderRoot as ShadowRoot,
       code: this.#code,
       onRun: () => void this.run(),
-      label: `${this.kind === 'pyodide' ? 'Python' : 'MicroPython'} code`,
+      label: this.#label,
     });
   }
 
-  async #run(): Promise<PyScriptError | undefined> {
+  /** The run button is a Stop button while a run of this editor is asked for or going. */
+  #showRunning(): void {
+    const button = this.#button;
+    if (!button) return;
+    const running = this.#pending.size > 0;
+    button.textContent = running ? '■' : '▶';
+    button.setAttribute('aria-label', running ? 'Stop' : 'Run');
+    button.title = running ? 'Stop' : 'Run (Shift+Enter)';
+  }
+
+  async #run(controller: AbortController): Promise<PyScriptError | undefined> {
+    const { signal } = controller;
     const place = this.#outputPlace();
-    this.#button?.setAttribute('aria-busy', 'true');
     let error: PyScriptError | undefined;
     try {
       if (!this.#env) throw new PyScriptError(ErrorCode.PYTHON, 'Add the editor to the page before running it.');
@@ -213,18 +269,23 @@ export abstract class PythonEditorElement extends ReactiveElement {
       place?.replaceChildren();
       // input() asks in the output place while it is on the page, else with window.prompt.
       const ask = place && ((prompt: string) => (place.isConnected ? askInline(place, prompt) : globalThis.prompt(prompt)));
-      const outcome = await this.#env.run(this.code, place?.id ?? '', ask, this);
+      const outcome = await this.#env.run(this.code, place?.id ?? '', ask, this, signal);
       for (const configError of outcome.configErrors) if (place) reportError(place, configError);
       error = outcome.error;
     } catch (caught) {
       error = toPyScriptError(caught);
     }
-    this.#button?.removeAttribute('aria-busy');
+    // Back to Run before the done event: a listener may run again at once.
+    this.#pending.delete(controller);
+    this.#showRunning();
     if (error) {
       if (place) reportError(place, error);
       else console.error(error.message);
     }
-    emit(this.sourceScript ?? this, `${prefixOf(this.kind)}-editor:done`, error ? { error } : {});
+    // PyScript fires py-editor:done for every editor; MicroPython ones also get mpy-editor:done (first).
+    const target = this.sourceScript ?? this;
+    if (this.kind === 'micropython') emit(target, 'mpy-editor:done', error ? { error } : {});
+    emit(target, 'py-editor:done', error ? { error } : {});
     return error;
   }
 
@@ -264,6 +325,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
     Object.defineProperties(script, {
       code: { configurable: true, get: () => editor.code, set: (code: string) => (editor.code = code) },
       run: { configurable: true, value: () => editor.run() },
+      stop: { configurable: true, value: () => editor.stop() },
     });
   }
 }

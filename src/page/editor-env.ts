@@ -8,7 +8,7 @@
  * {@link PythonWorker.exec}.
  * @packageDocumentation
  */
-import { PyScriptError } from '../errors.js';
+import { ErrorCode, PyScriptError } from '../errors.js';
 import { PythonWorker, cannotBlock, type WorkerContext } from '../runtime/py-worker.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import type { Places } from './places.js';
@@ -85,10 +85,12 @@ export class EditorEnv {
   /**
    * Runs `code` after the runs before it; `display()` and `print` go to
    * `targetId`, `input()` asks `ask` (else `window.prompt`), and ids are
-   * looked up in `scope`'s root first (the running editor's).
+   * looked up in `scope`'s root first (the running editor's). Aborting
+   * `signal` stops the run (see the README, Editor, "Stop"); a run stopped
+   * before its turn does not run at all.
    */
-  run(code: string, targetId: string, ask?: Ask, scope?: Node): Promise<RunOutcome> {
-    const outcome = this.#queue.then(() => this.#run(code, targetId, ask, scope));
+  run(code: string, targetId: string, ask?: Ask, scope?: Node, signal?: AbortSignal): Promise<RunOutcome> {
+    const outcome = this.#queue.then(() => this.#run(code, targetId, ask, scope, signal));
     this.#queue = outcome;
     return outcome;
   }
@@ -118,12 +120,14 @@ export class EditorEnv {
     this.#onEmpty();
   }
 
-  async #run(code: string, targetId: string, ask: Ask | undefined, scope: Node | undefined): Promise<RunOutcome> {
+  async #run(code: string, targetId: string, ask: Ask | undefined, scope: Node | undefined, signal: AbortSignal | undefined): Promise<RunOutcome> {
     const configErrors: PyScriptError[] = [];
+    if (signal?.aborted) return { error: stoppedError('The run was stopped before it started.'), configErrors };
     const { serviceWorker, config } = this.#options;
     // Without a way for the worker to block on main, the editor cannot work: say why instead of hanging.
     const unavailable = cannotBlock(serviceWorker);
     if (unavailable) return { error: unavailable, configErrors };
+    const stopped = whenAborted(signal);
     let worker = this.#worker;
     if (!worker) {
       worker = this.#worker = new PythonWorker(this.kind, {
@@ -132,6 +136,7 @@ export class EditorEnv {
         configWhere: 'the config attribute',
         service_worker: serviceWorker || undefined,
         quiet: true,
+        editor: true,
         findElement: (id) => this.#places.find(id, this.#scope?.deref()),
         // A callback's error (a `when` handler, a timer) shows in the output it belongs to, else in the last run's.
         onError: (error, id) => {
@@ -142,7 +147,8 @@ export class EditorEnv {
         },
         input: (prompt) => (this.#ask ? this.#ask(prompt) : globalThis.prompt(prompt)),
       }, this.#context);
-      const failed = await worker.done;
+      const failed = await Promise.race([worker.done, stopped]);
+      if (failed === STOPPED) return { error: this.#replace(worker, 'The run was stopped while the interpreter started.'), configErrors };
       if (failed) {
         this.#worker = undefined;
         return { error: failed, configErrors };
@@ -152,26 +158,65 @@ export class EditorEnv {
     for (const setup of this.#setups) {
       if (setup.ran) continue;
       setup.ran = true;
-      let error: PyScriptError | undefined;
+      let error: PyScriptError | undefined | typeof STOPPED;
       try {
         const { code: setupCode, targetId: setupTarget } = await setup.source;
-        error = await worker.exec(setupCode, setupTarget);
+        error = await Promise.race([worker.exec(setupCode, setupTarget), stopped]);
       } catch (caught) {
         error = toPyScriptError(caught);
       }
+      if (error === STOPPED) return { error: this.#replace(worker, "The run was stopped while its env's setup code ran."), configErrors };
       if (error) return { error: new PyScriptError(error.code, `The setup code of this editor's env failed:\n${error.message}`, { cause: error }), configErrors };
     }
     this.#ask = ask;
     this.#lastTarget = targetId;
     this.#scope = scope && new WeakRef(scope);
     try {
-      const error = await worker.exec(code, targetId);
+      const exec = worker.exec(code, targetId);
+      let error = await Promise.race([exec, stopped]);
+      if (error === STOPPED) {
+        // Interrupt where the interpreter can take it; code that does not answer in time loses its worker.
+        const sent = worker.interrupt();
+        const answered = sent && (await Promise.race([exec.then((e) => ({ error: e })), delay(EditorEnv.gracePeriod)]));
+        if (!answered) {
+          const why = sent ? 'the code did not answer KeyboardInterrupt' : worker.kind === 'micropython' ? 'MicroPython cannot interrupt running code' : 'without SharedArrayBuffer running code cannot be interrupted';
+          return { error: this.#replace(worker, `Stopped: ${why}, so this env's worker was replaced.`), configErrors };
+        }
+        worker.clearInterrupt(); // in case the code finished before it saw the interrupt
+        error = answered.error;
+      }
       return error ? { error, configErrors } : { configErrors };
     } finally {
       this.#ask = undefined;
     }
   }
+
+  /** How long stopped code has to answer `KeyboardInterrupt` before its worker is replaced, in ms. */
+  static gracePeriod = 1500;
+
+  /** Terminates `worker` (the env's): the next run starts a new one, which runs the setup code again. */
+  #replace(worker: PythonWorker, message: string): PyScriptError {
+    if (this.#worker === worker) this.terminate();
+    else worker.terminate();
+    const setup = this.#setups.size ? ' its setup code runs again before the next run' : ' the next run starts afresh';
+    return stoppedError(`${message} Names defined in it are gone;${setup}.`);
+  }
 }
+
+/** What `whenAborted` resolves to. */
+const STOPPED = Symbol('stopped');
+
+/** Resolves with {@link STOPPED} once `signal` aborts (never without one). */
+const whenAborted = (signal: AbortSignal | undefined): Promise<typeof STOPPED> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) resolve(STOPPED);
+    else signal?.addEventListener('abort', () => resolve(STOPPED), { once: true });
+  });
+
+const delay = (ms: number): Promise<undefined> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The error a stopped run ends with (the output shows it). */
+const stoppedError = (message: string): PyScriptError => new PyScriptError(ErrorCode.WORKER, message);
 
 /** The editor envs of one page. */
 export class EditorEnvs {

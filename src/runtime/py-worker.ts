@@ -55,6 +55,8 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   input?(prompt: string): string | null | Promise<string | null>;
   /** Download progress of the worker's interpreter, `files` and `packages`. */
   onProgress?: ProgressCallback;
+  /** An editor's worker: the `hooks.worker` run hooks go around each {@link PythonWorker.exec} instead of its own code. */
+  editor?: boolean;
   /** Finds the element the worker's `display()`/`print` name by id; `document.getElementById` by default. */
   findElement?(id: string): Element | null;
   /**
@@ -117,6 +119,8 @@ export class PythonWorker {
   #execIds = 0;
   #quiet: boolean;
   readonly #onProgress?: ProgressCallback;
+  /** The byte the worker's Pyodide watches for signals (see {@link PythonWorker.interrupt}). */
+  readonly #interruptBuffer?: Int8Array;
   readonly #onError?: (error: PyScriptError, targetId: string) => void;
   /** Set once the worker is gone: later `exec` calls get it at once. */
   #terminated?: PyScriptError;
@@ -132,6 +136,8 @@ export class PythonWorker {
     });
     this.ready.catch(() => undefined); // callers awaiting only `done` must not see an unhandled rejection
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
+    // Only Pyodide watches shared memory for signals; MicroPython's webassembly port has no such hook (README, "Stop").
+    if (this.kind === 'pyodide' && hasSharedMemory()) this.#interruptBuffer = new Int8Array(new SharedArrayBuffer(1));
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: options.name || undefined });
     this.#endpoint = new MainEndpoint({
       post: (message: MainMessage) => this.worker.postMessage(message),
@@ -169,6 +175,24 @@ export class PythonWorker {
     const id = ++this.#execIds;
     this.worker.postMessage({ type: 'exec', id, code, targetId } satisfies MainMessage);
     return new Promise((resolve) => this.#execs.set(id, resolve));
+  }
+
+  /**
+   * Raises `KeyboardInterrupt` in the Python code running in the worker,
+   * the next time the interpreter checks (between bytecodes; not while the
+   * code waits in a JavaScript call). Pyodide on a page with
+   * SharedArrayBuffer only: returns false, and does nothing, when this
+   * worker cannot be interrupted (then {@link terminate} is what stops it).
+   */
+  interrupt(): boolean {
+    if (!this.#interruptBuffer || this.#terminated) return false;
+    Atomics.store(this.#interruptBuffer, 0, 2); // SIGINT
+    return true;
+  }
+
+  /** Withdraws an interrupt the code did not see (it finished first), so the next run does not get it. */
+  clearInterrupt(): void {
+    if (this.#interruptBuffer) Atomics.store(this.#interruptBuffer, 0, 0);
   }
 
   /** Stops the worker at once; `done` resolves with an error if its code had not finished. A named worker gives up its name. */
@@ -218,6 +242,8 @@ export class PythonWorker {
       baseUrl: base,
       transport: this.#server ? { mode: this.#server.mode, init: this.#server.init } : undefined,
       targetId: options.targetId ?? '',
+      interrupt: this.#interruptBuffer,
+      editor: options.editor,
       hooks: {
         codeBeforeRun: joinCode(side.codeBeforeRun),
         codeBeforeRunAsync: joinCode(side.codeBeforeRunAsync),
@@ -306,6 +332,9 @@ const workerCallbacks = (hooks: Hooks<WorkerHookContext>) =>
 function toWorkerError(error: unknown): PyScriptError {
   return error instanceof PyScriptError ? error : new PyScriptError(ErrorCode.WORKER, (error as Error)?.message ?? String(error), { cause: error });
 }
+
+/** True where SharedArrayBuffer can be made and sent to a worker (a cross-origin isolated page). */
+const hasSharedMemory = (): boolean => typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
 
 const fetchCode = async (url: string): Promise<string> => dedent(await fetchText(url, ''));
 

@@ -23,6 +23,10 @@ export interface PyodideAPI {
   };
   globals: { get(name: string): unknown };
   setStdin(options: { stdin: () => string | null; isatty?: boolean }): void;
+  /** Pyodide checks `buffer[0]` while Python runs: a signal number there is raised (2: `KeyboardInterrupt`). */
+  setInterruptBuffer(buffer: Int8Array): void;
+  /** Raises the pending signal of the interrupt buffer, if any, as a Python exception. */
+  checkInterrupt(): void;
   version: string;
 }
 

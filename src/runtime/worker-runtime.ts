@@ -25,6 +25,7 @@ import { foreignValues } from './foreign-values.js';
 import type { FsMainCall } from './fs-bridge.js';
 import { compileWorkerCallbacks, runWorkerCallbacks, type WorkerCallbackName, type WorkerHookContext } from './hooks.js';
 import { FS_SYNC_NAME, IMPORT_SYNC_NAME } from './main-services.js';
+import type { PyodideAPI } from './pyodide.js';
 import { isPythonError, pythonErrorMessage } from './traceback.js';
 import type { Interpreter, Streams } from './types.js';
 
@@ -57,6 +58,8 @@ export class WorkerRuntime {
   #finished = false;
   /** The booted interpreter, once its own code has run (`exec`s need it). */
   #interpreter?: Interpreter;
+  /** How an editor's `exec` runs (inside the `hooks.worker` run hooks); other workers' run bare. */
+  #runExec?: (code: string, targetId: string) => Promise<void>;
   /** The interpreter's objects, once it is up (see {@link foreignValues}). */
   #foreign?: ForeignValues;
 
@@ -125,6 +128,7 @@ export class WorkerRuntime {
       }));
       for (const message of this.#early.splice(0)) endpoint.receive(message);
 
+      let pyodide: PyodideAPI | undefined; // once booted, when it is Pyodide
       const bridge = createBridge({
         interpreter: data.kind,
         window: endpoint.window ?? {},
@@ -147,6 +151,8 @@ export class WorkerRuntime {
           if (!transport) throw new Error(unavailable);
           return (endpoint.sync[IMPORT_SYNC_NAME] as (url: string) => unknown)(new URL(url, data.configUrl ?? data.baseUrl).href);
         },
+        // With an interrupt buffer: raises the KeyboardInterrupt main asked for (pyscript/_worker.py makes time.sleep check it).
+        ...(data.interrupt && data.kind === 'pyodide' && { check_interrupt: () => pyodide?.checkInterrupt() }),
         // A `when` handler's error (pyscript/_errors.py): its traceback and where to show it.
         report_error: (text: string, targetId: string) => this.#reportError(Object.assign(new Error(text), { name: 'PythonError' }), targetId),
         create_worker: () => {
@@ -168,6 +174,8 @@ export class WorkerRuntime {
         onConfigError: (error) => configErrors.push(toErrorData(error)),
       });
       this.#foreign = foreignValues(interpreter);
+      // Stop in an editor, `interrupt()` on a handle: main writes SIGINT into this byte.
+      if (data.interrupt && data.kind === 'pyodide') (pyodide = interpreter.raw as PyodideAPI).setInterruptBuffer(data.interrupt);
       await interpreter.run('import pyscript._worker', { async: false });
       const context: WorkerHookContext = { self: globalThis, targetId: data.targetId, sync: endpoint.sync, window: endpoint.window, document: endpoint.document };
       const runCallbacks = (name: WorkerCallbackName) => runWorkerCallbacks(callbacks, name, interpreter.raw, context);
@@ -178,14 +186,24 @@ export class WorkerRuntime {
       await this.#runAllowed;
 
       const { hooks } = data;
-      const isAsync = data.async;
-      await runCallbacks(isAsync ? 'onBeforeRunAsync' : 'onBeforeRun');
-      const before = isAsync ? hooks.codeBeforeRunAsync : hooks.codeBeforeRun;
-      if (before) await interpreter.run(before, { async: isAsync });
-      await interpreter.run(data.code, { async: isAsync, filename: data.filename });
-      const after = isAsync ? hooks.codeAfterRunAsync : hooks.codeAfterRun;
-      if (after) await interpreter.run(after, { async: isAsync });
-      await runCallbacks(isAsync ? 'onAfterRunAsync' : 'onAfterRun');
+      /** Runs `code` between the `hooks.worker` run hooks (sync or async ones, as the code is). */
+      const runHooked = async (code: string, isAsync: boolean, filename?: string) => {
+        await runCallbacks(isAsync ? 'onBeforeRunAsync' : 'onBeforeRun');
+        const before = isAsync ? hooks.codeBeforeRunAsync : hooks.codeBeforeRun;
+        if (before) await interpreter.run(before, { async: isAsync });
+        await interpreter.run(code, { async: isAsync, filename });
+        const after = isAsync ? hooks.codeAfterRunAsync : hooks.codeAfterRun;
+        if (after) await interpreter.run(after, { async: isAsync });
+        await runCallbacks(isAsync ? 'onAfterRunAsync' : 'onAfterRun');
+      };
+      if (data.editor) {
+        this.#runExec = (code, target) => {
+          context.targetId = target;
+          return runHooked(code, isAsyncCode(code));
+        };
+      } else {
+        await runHooked(data.code, data.async, data.filename);
+      }
       await interpreter.run('import pyscript._worker\npyscript._worker.export_main()', { async: false });
       endpoint.codeDone();
       this.#interpreter = interpreter;
@@ -208,7 +226,8 @@ export class WorkerRuntime {
       try {
         const interpreter = this.#interpreter;
         if (!interpreter) throw new Error('The worker could not start, so it cannot run code.');
-        await interpreter.run(code, { async: isAsyncCode(code) });
+        if (this.#runExec) await this.#runExec(code, target);
+        else await interpreter.run(code, { async: isAsyncCode(code) });
       } catch (caught) {
         error = errorData(caught);
       } finally {

@@ -163,6 +163,14 @@ export interface InitData {
   transport?: TransportInit;
   /** Id of the element `display()` writes to by default. */
   targetId: string;
+  /**
+   * One byte of shared memory main writes 2 (SIGINT) into to interrupt the
+   * running code (Pyodide's `setInterruptBuffer`); absent without
+   * SharedArrayBuffer or for an interpreter that cannot use it.
+   */
+  interrupt?: Int8Array;
+  /** An editor's worker: the `hooks.worker` run hooks go around each `exec`, not around its (empty) own code. */
+  editor?: boolean;
   /** `hooks.worker` code strings, and the source text of its callbacks (evaluated in the worker). */
   hooks: { codeBeforeRun: string; codeBeforeRunAsync: string; codeAfterRun: string; codeAfterRunAsync: string } & {
     [name in 'onReady' | 'onBeforeRun' | 'onBeforeRunAsync' | 'onAfterRun' | 'onAfterRunAsync']: string[];

@@ -27,3 +27,34 @@ def export_main():
 
     for name in getattr(__main__, "__export__", ()) or ():
         setattr(_pyscript.sync, name, getattr(__main__, name))
+
+
+def _sleep_interruptibly(check_interrupt):
+    """Make ``time.sleep`` notice Stop at once.
+
+    Pyodide looks at its interrupt buffer only every so many bytecodes, so
+    a loop that mostly sleeps would notice a ``KeyboardInterrupt`` seconds
+    late. This ``sleep`` sleeps in slices of at most 0.1 s and checks after
+    each one.
+    """
+    import time
+
+    sleep = time.sleep
+
+    def interruptible_sleep(seconds):
+        remaining = float(seconds)
+        if remaining < 0:
+            raise ValueError("sleep length must be non-negative")
+        while True:
+            part = min(remaining, 0.1)
+            sleep(part)
+            check_interrupt()
+            remaining -= part
+            if remaining <= 0:
+                return
+
+    time.sleep = interruptible_sleep
+
+
+if getattr(_pyscript, "check_interrupt", None):
+    _sleep_interruptibly(_pyscript.check_interrupt)
