@@ -13,10 +13,13 @@ import { baseUrl, fetchText } from '../runtime/fetch-progress.js';
 import { joinCode, type HookCallback } from '../runtime/hooks.js';
 import type { Interpreter, InterpreterKind } from '../runtime/types.js';
 import { emit } from '../page/events.js';
+import type { MainInterpreter } from '../page/main-interpreters.js';
 import { pageOf, type Page } from '../page/page.js';
+import type { TerminalView } from '../terminal/view.js';
 import { prefixOf } from '../page/prefix.js';
 import { reportError, toPyScriptError } from '../page/report.js';
 import { elementCode } from '../page/script-tags.js';
+import { ScriptTerminal } from './script-terminal.js';
 import { WorkerScript, type WorkerScriptHost } from './worker-script.js';
 
 /** What the controller needs from its element. */
@@ -29,6 +32,8 @@ export interface ScriptHost extends ReactiveControllerHost, HTMLElement {
   readonly sourceScript: HTMLScriptElement | null;
   /** The interpreter's own API, set before `:ready`. */
   interpreter: unknown;
+  /** The script's terminal is open (the `terminal` attribute): its xterm.js `Terminal`, and how to type into it. */
+  terminalOpened(terminal: object, process: (code: string) => Promise<void>): void;
 }
 
 /** Resolves once the HTML parser has finished with `document`, so element text is complete. */
@@ -98,11 +103,13 @@ export class InterpreterController implements ReactiveController {
     const host = this.#host;
     const prefix = prefixOf(this.kind);
     let failure: PyScriptError | undefined;
+    let terminal: ScriptTerminal | undefined;
     try {
       await parsed(page.document);
       const source = this.#readSource();
       source.catch(() => undefined); // awaited below, after boot; not unhandled
-      if (host.worker) return await this.#runWorker(page, source);
+      if (host.hasAttribute('terminal')) terminal = await this.#openTerminal(page);
+      if (host.worker) return await this.#runWorker(page, source, terminal);
       const main = page.interpreter(this.kind);
       const stopProgress = main.onProgress((progress) => emit(this.eventTarget, `${prefix}:progress`, progress));
       const interpreter = await main.boot().finally(stopProgress);
@@ -112,6 +119,7 @@ export class InterpreterController implements ReactiveController {
         const code = await source;
         main.currentTarget = this.targetId;
         host.interpreter = interpreter.raw;
+        if (terminal) await attachMainTerminal(main, interpreter, await terminal.view);
         await this.#runHooks(page.hooks.main.onReady, interpreter);
         this.#resolveReady();
         emit(this.eventTarget, `${prefix}:ready`, {});
@@ -121,16 +129,30 @@ export class InterpreterController implements ReactiveController {
       failure = toPyScriptError(error);
       this.#rejectReady(failure);
       reportError(this.#errorPlace(), failure);
+      // In the terminal too, as a terminal shows a traceback; the terminal may be what failed.
+      terminal?.write(`${failure.message}\n`).catch(() => undefined);
     } finally {
       emit(this.eventTarget, `${prefix}:done`, failure ? { error: failure } : {});
       this.#resolveDone();
     }
   }
 
+  /** Opens the script's terminal in its `target`, else in the script's own place; resolves once it is on the page. */
+  async #openTerminal(page: Page): Promise<ScriptTerminal> {
+    const host = this.#host;
+    const place = host.target ? page.places.find(this.targetId) : host;
+    if (!place) throw new Error(`Cannot find element with id='${this.targetId}' in the page for the terminal.`);
+    // Main-thread terminals are output-only, as in PyScript: input() there would freeze the page.
+    const terminal = new ScriptTerminal(place, host.worker);
+    const view = await terminal.view;
+    host.terminalOpened(view.terminal, (code) => terminal.process(code));
+    return terminal;
+  }
+
   /** A `worker` script: its own worker runs the code (see `worker-script.ts`). */
-  async #runWorker(page: Page, source: Promise<{ code: string; filename?: string }>): Promise<void> {
+  async #runWorker(page: Page, source: Promise<{ code: string; filename?: string }>, terminal?: ScriptTerminal): Promise<void> {
     const prefix = prefixOf(this.kind);
-    this.#worker = new WorkerScript(page, this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId);
+    this.#worker = new WorkerScript(page, this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId, terminal);
     await this.#worker.run({
       ready: (worker) => {
         this.#resolveReady();
@@ -177,6 +199,19 @@ export class InterpreterController implements ReactiveController {
     const target = this.#host.target && this.#page.places.find(this.targetId);
     return target || this.#host;
   }
+}
+
+/**
+ * Points a main-thread interpreter's output at a script's terminal and
+ * gives Python its `__terminal__`. The output stays there after the
+ * script, for its callbacks (and the scripts after it), as in PyScript,
+ * until another script opens a terminal.
+ */
+async function attachMainTerminal(main: MainInterpreter, interpreter: Interpreter, view: TerminalView): Promise<void> {
+  const write = (text: string) => view.write(text);
+  interpreter.setRawOutput({ stdout: write, stderr: write });
+  main.terminal = view.terminal;
+  await interpreter.run('import pyscript._terminal\npyscript._terminal.attach()', { async: false });
 }
 
 /** Fetches a script's `src`; a failed fetch is a PY0404 naming the URL. */

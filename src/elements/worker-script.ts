@@ -10,6 +10,7 @@ import type { PyScriptError } from '../errors.js';
 import { PythonWorker } from '../runtime/py-worker.js';
 import type { InterpreterKind, Progress } from '../runtime/types.js';
 import type { Page } from '../page/page.js';
+import type { ScriptTerminal } from './script-terminal.js';
 
 /** The element attributes a worker script reads. */
 export interface WorkerScriptHost extends HTMLElement {
@@ -37,7 +38,7 @@ export class WorkerScript {
   readonly #page: Page;
   #progress?: (progress: Progress) => void;
 
-  constructor(page: Page, kind: InterpreterKind, host: WorkerScriptHost, code: { code: string; filename?: string }, targetId: string) {
+  constructor(page: Page, kind: InterpreterKind, host: WorkerScriptHost, code: { code: string; filename?: string }, targetId: string, terminal?: ScriptTerminal) {
     this.#page = page;
     this.#host = host;
     const attribute = (name: string) => host.sourceScript?.getAttribute(name) ?? host.getAttribute(name) ?? '';
@@ -53,7 +54,9 @@ export class WorkerScript {
       quiet: true,
       onProgress: (progress) => this.#progress?.(progress),
       findElement: (id) => page.places.find(id),
+      ...(terminal && { terminal: true, input: (prompt: string) => terminal.readLine(prompt) }),
     }, page.workerContext);
+    terminal?.serve(this.handle);
   }
 
   /**

@@ -29,6 +29,8 @@ export class MainInterpreter {
   currentTarget = '';
   /** The parsed main config (empty until boot has read it). */
   config: PyConfig = {};
+  /** The xterm.js `Terminal` of the latest script with a terminal (`__terminal__`), if any. */
+  terminal?: object;
   #booting?: Promise<Interpreter>;
   #queue: Promise<unknown> = Promise.resolve();
   #configErrors: unknown[] = [];
@@ -99,6 +101,8 @@ export class MainInterpreter {
       findElement: (id) => page.places.find(id),
       config: this.config,
     });
+    // `__terminal__` (pyscript/_terminal.py).
+    Object.assign(bridge, { terminal: () => this.terminal });
     // `PyWorker`, `MPWorker` and `workers` of the Python package.
     return Object.assign(bridge, workerBridge(page.workerContext));
   }

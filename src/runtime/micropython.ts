@@ -17,6 +17,10 @@ export interface MicroPythonAPI {
     analyzePath(path: string): { exists: boolean };
   };
   globals: { get(name: string): unknown };
+  /** Starts the event-driven REPL (prints the banner and `>>> `). */
+  replInit(): void;
+  /** Feeds one byte typed at the REPL. */
+  replProcessChar(byte: number): number;
 }
 
 export interface MicroPythonLoadOptions {
@@ -33,13 +37,16 @@ export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions
   const { loadMicroPython } = (await import(/* @vite-ignore */ url)) as {
     loadMicroPython(config: object): Promise<MicroPythonAPI>;
   };
+  const stdout = new OutputBytes(options.streams.stdout);
+  const stderr = new OutputBytes(options.streams.stderr);
+  // Byte by byte, buffered into lines here: a terminal needs them as written (setRawOutput).
   const mp = await loadMicroPython({
     url: wasmUrl,
-    stdout: options.streams.stdout,
-    stderr: options.streams.stderr,
-    linebuffer: true,
+    stdout: (bytes: Uint8Array) => stdout.push(bytes[0]),
+    stderr: (bytes: Uint8Array) => stderr.push(bytes[0]),
+    linebuffer: false,
   });
-  return new MicroPythonInterpreter(mp);
+  return new MicroPythonInterpreter(mp, stdout, stderr);
 }
 
 /**
@@ -63,13 +70,58 @@ export function preloadWasm(url: string): void {
   (document.head ?? document.documentElement).append(link);
 }
 
+/**
+ * One output stream of MicroPython, which hands it over byte by byte:
+ * whole lines to `line` (as MicroPython's own `linebuffer` does), or,
+ * once {@link raw} is set, the text as written.
+ */
+class OutputBytes {
+  readonly #line: (text: string) => void;
+  #bytes: number[] = [];
+  #raw?: (text: string) => void;
+  readonly #decoder = new TextDecoder();
+
+  constructor(line: (text: string) => void) {
+    this.#line = line;
+  }
+
+  push(byte: number): void {
+    if (this.#raw) return this.#raw(this.#decoder.decode(new Uint8Array([byte]), { stream: true }));
+    if (byte !== 10) {
+      this.#bytes.push(byte);
+      return;
+    }
+    const text = this.#decoder.decode(new Uint8Array(this.#bytes));
+    this.#bytes = [];
+    this.#line(text);
+  }
+
+  /** Text as written to `write` (the part of a line buffered so far first); undefined: back to lines. */
+  set raw(write: ((text: string) => void) | undefined) {
+    if (write && this.#bytes.length) {
+      write(this.#decoder.decode(new Uint8Array(this.#bytes)));
+      this.#bytes = [];
+    }
+    this.#raw = write;
+  }
+}
+
 class MicroPythonInterpreter implements Interpreter {
   readonly kind = 'micropython' as const;
   readonly raw: MicroPythonAPI;
   readonly sitePackages = '/lib';
+  readonly #stdout: OutputBytes;
+  readonly #stderr: OutputBytes;
 
-  constructor(mp: MicroPythonAPI) {
+  constructor(mp: MicroPythonAPI, stdout: OutputBytes, stderr: OutputBytes) {
     this.raw = mp;
+    this.#stdout = stdout;
+    this.#stderr = stderr;
+  }
+
+  setRawOutput(sink: Streams | undefined): void {
+    this.#stdout.raw = sink?.stdout;
+    this.#stderr.raw = sink?.stderr;
   }
 
   async run(code: string, { async }: RunOptions): Promise<unknown> {

@@ -51,8 +51,10 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   configWhere?: string;
   /** True when the caller reports errors itself (no console message here). */
   quiet?: boolean;
-  /** Answers `input()` in the worker; `window.prompt` by default. */
-  input?(prompt: string): string | null | Promise<string | null>;
+  /** Answers `input()` in the worker; `window.prompt` by default (`null`: EOFError, `false`: KeyboardInterrupt). */
+  input?(prompt: string): string | null | false | Promise<string | null | false>;
+  /** The script has a terminal: its output goes to main's `sync` (see `terminal-io.ts`), served by the caller. */
+  terminal?: boolean;
   /** Download progress of the worker's interpreter, `files` and `packages`. */
   onProgress?: ProgressCallback;
   /** Finds the element the worker's `display()`/`print` name by id; `document.getElementById` by default. */
@@ -208,6 +210,7 @@ export class PythonWorker {
       baseUrl: base,
       transport: this.#server ? { mode: this.#server.mode, init: this.#server.init } : undefined,
       targetId: options.targetId ?? '',
+      terminal: options.terminal,
       hooks: {
         codeBeforeRun: joinCode(side.codeBeforeRun),
         codeBeforeRunAsync: joinCode(side.codeBeforeRunAsync),

@@ -155,6 +155,8 @@ export interface InitData {
   transport?: TransportInit;
   /** Id of the element `display()` writes to by default. */
   targetId: string;
+  /** True when the script has a terminal on main: output, `input()` and the REPL go through it. */
+  terminal?: boolean;
   /** `hooks.worker` code strings, and the source text of its callbacks (evaluated in the worker). */
   hooks: { codeBeforeRun: string; codeBeforeRunAsync: string; codeAfterRun: string; codeAfterRunAsync: string } & {
     [name in 'onReady' | 'onBeforeRun' | 'onBeforeRunAsync' | 'onAfterRun' | 'onAfterRunAsync']: string[];
