@@ -81,6 +81,9 @@ print("cols:", __terminal__.cols)
       expect(terminal.cols).to.be.greaterThan(10);
       // The terminal sits in the script's output place; the <script> has it too, as in PyScript.
       expect(el.querySelector('py-terminal .xterm')).to.exist;
+      // xterm.js and its styles come in their own files, which only pages with a terminal load.
+      const urls = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+      expect(urls).to.include.members(['/dist/terminal.js', '/dist/terminal.css']);
       expect((el.previousElementSibling as HTMLScriptElement & { terminal: unknown }).terminal).to.equal(terminal);
       expect(el.querySelector('.py-error')).to.equal(null);
     });

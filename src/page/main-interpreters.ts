@@ -102,7 +102,7 @@ export class MainInterpreter {
       config: this.config,
     });
     // `__terminal__` (pyscript/_terminal.py).
-    Object.assign(bridge, { terminal: () => this.terminal });
+    Object.assign(bridge, { terminal: () => this.terminal ?? null });
     // `PyWorker`, `MPWorker` and `workers` of the Python package.
     return Object.assign(bridge, workerBridge(page.workerContext));
   }

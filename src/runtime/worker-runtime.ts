@@ -137,7 +137,7 @@ export class WorkerRuntime {
           return endpoint.input(prompt);
         },
         // `__terminal__`: main's xterm.js Terminal, through a proxy (none without a blocking lane).
-        terminal: () => (data.terminal && transport ? (endpoint.sync[TERMINAL_OBJECT] as () => unknown)() : undefined),
+        terminal: () => (data.terminal && transport ? (endpoint.sync[TERMINAL_OBJECT] as () => unknown)() : null),
         // MicroPython's `code.interact()` (pyscript/_terminal.py): its own REPL, fed with the keys typed on main.
         repl: () => {
           const mp = this.#repl;

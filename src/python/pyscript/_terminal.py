@@ -12,6 +12,7 @@ lines with ``input()``.
 import sys
 
 import _pyscript
+from pyscript.ffi import is_none
 
 MAIN_INPUT = (
     "input() doesn't work when PyScript runs in the main thread. "
@@ -40,7 +41,8 @@ def attach():
     import __main__
     import builtins
 
-    __main__.__terminal__ = _pyscript.terminal()
+    terminal = _pyscript.terminal()
+    __main__.__terminal__ = None if is_none(terminal) else terminal
     if not _pyscript.RUNNING_IN_WORKER:
         builtins.input = _main_input
     if sys.implementation.name == "micropython" and "code" not in sys.modules:
