@@ -11,6 +11,7 @@ import { workerBridge, type WorkerContext } from '../runtime/py-worker.js';
 import type { PyConfig } from '../runtime/config.js';
 import type { Interpreter, InterpreterKind, Progress } from '../runtime/types.js';
 import type { PageConfigs } from './page-config.js';
+import { prefixOf } from './prefix.js';
 import type { Places } from './places.js';
 
 /** What a main interpreter needs from its page. */
@@ -72,8 +73,11 @@ export class MainInterpreter {
       this.#configErrors.push(error);
     }
     this.config = loaded.config;
+    const prefix = prefixOf(this.kind);
     return bootInterpreter(this.kind, {
       bridge: this.#bridge(),
+      // A main-thread terminal on the page now: its output as written (a script added later gets whole lines).
+      terminal: this.#page.document.querySelector(`script[type="${prefix}"][terminal]:not([worker]), ${prefix}-script[terminal]:not([worker])`) !== null,
       config: loaded.config,
       configUrl: loaded.url,
       onProgress: (progress) => {

@@ -25,6 +25,13 @@ export interface MicroPythonAPI {
 
 export interface MicroPythonLoadOptions {
   streams: Streams;
+  /**
+   * Output as written will be asked for (a terminal): MicroPython then hands
+   * it over byte by byte, buffered into lines here. Without it, MicroPython
+   * buffers lines itself, which is twice as fast for a page that prints a
+   * lot, and a terminal gets whole lines.
+   */
+  terminal?: boolean;
   /** URL of `micropython.mjs` (the `interpreter` config key); defaults to the bundled one. */
   url?: string;
 }
@@ -37,14 +44,14 @@ export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions
   const { loadMicroPython } = (await import(/* @vite-ignore */ url)) as {
     loadMicroPython(config: object): Promise<MicroPythonAPI>;
   };
-  const stdout = new OutputBytes(options.streams.stdout);
-  const stderr = new OutputBytes(options.streams.stderr);
-  // Byte by byte, buffered into lines here: a terminal needs them as written (setRawOutput).
+  const stdout = new Output(options.streams.stdout);
+  const stderr = new Output(options.streams.stderr);
+  const bytes = options.terminal ?? false;
   const mp = await loadMicroPython({
     url: wasmUrl,
-    stdout: (bytes: Uint8Array) => stdout.push(bytes[0]),
-    stderr: (bytes: Uint8Array) => stderr.push(bytes[0]),
-    linebuffer: false,
+    stdout: bytes ? (data: Uint8Array) => stdout.push(data[0]) : (line: string) => stdout.line(line),
+    stderr: bytes ? (data: Uint8Array) => stderr.push(data[0]) : (line: string) => stderr.line(line),
+    linebuffer: !bytes,
   });
   return new MicroPythonInterpreter(mp, stdout, stderr);
 }
@@ -71,20 +78,28 @@ export function preloadWasm(url: string): void {
 }
 
 /**
- * One output stream of MicroPython, which hands it over byte by byte:
- * whole lines to `line` (as MicroPython's own `linebuffer` does), or,
- * once {@link raw} is set, the text as written.
+ * One output stream of MicroPython: whole lines go to `lines`, or, once
+ * {@link raw} is set, to it, as written when MicroPython hands the output
+ * over byte by byte ({@link push}), with their newline when it buffers
+ * lines itself ({@link line}).
  */
-class OutputBytes {
-  readonly #line: (text: string) => void;
+class Output {
+  readonly #lines: (text: string) => void;
   #bytes: number[] = [];
   #raw?: (text: string) => void;
   readonly #decoder = new TextDecoder();
 
-  constructor(line: (text: string) => void) {
-    this.#line = line;
+  constructor(lines: (text: string) => void) {
+    this.#lines = lines;
   }
 
+  /** A line MicroPython buffered, without its newline. */
+  line(text: string): void {
+    if (this.#raw) this.#raw(`${text}\n`);
+    else this.#lines(text);
+  }
+
+  /** One byte MicroPython wrote. */
   push(byte: number): void {
     if (this.#raw) return this.#raw(this.#decoder.decode(new Uint8Array([byte]), { stream: true }));
     if (byte !== 10) {
@@ -93,7 +108,7 @@ class OutputBytes {
     }
     const text = this.#decoder.decode(new Uint8Array(this.#bytes));
     this.#bytes = [];
-    this.#line(text);
+    this.#lines(text);
   }
 
   /** Text as written to `write` (the part of a line buffered so far first); undefined: back to lines. */
@@ -110,10 +125,10 @@ class MicroPythonInterpreter implements Interpreter {
   readonly kind = 'micropython' as const;
   readonly raw: MicroPythonAPI;
   readonly sitePackages = '/lib';
-  readonly #stdout: OutputBytes;
-  readonly #stderr: OutputBytes;
+  readonly #stdout: Output;
+  readonly #stderr: Output;
 
-  constructor(mp: MicroPythonAPI, stdout: OutputBytes, stderr: OutputBytes) {
+  constructor(mp: MicroPythonAPI, stdout: Output, stderr: Output) {
     this.raw = mp;
     this.#stdout = stdout;
     this.#stderr = stderr;

@@ -168,6 +168,7 @@ export class WorkerRuntime {
         pageUrl: data.baseUrl,
         side: 'worker',
         streams: this.#streams,
+        terminal: data.terminal,
         onProgress: (progress) => this.#post({ type: 'progress', id: 0, progress }),
         onConfigError: (error) => configErrors.push(toErrorData(error)),
       });
