@@ -4,12 +4,13 @@
  * {@link PythonWorker} with the element's code, config, name and service
  * worker, fires `:ready` with `detail.worker` when the worker's interpreter is
  * up, and settles when the worker's code has finished or crashed. Removing
- * the element terminates the worker.
+ * the element terminates the worker (the controller does it).
  */
 import type { PyScriptError } from '../errors.js';
 import { PythonWorker } from '../runtime/py-worker.js';
 import type { InterpreterKind, Progress } from '../runtime/types.js';
 import type { Page } from '../page/page.js';
+import { reportError } from '../page/report.js';
 import type { ScriptTerminal } from './script-terminal.js';
 
 /** The element attributes a worker script reads. */
@@ -53,7 +54,8 @@ export class WorkerScript {
       targetId,
       quiet: true,
       onProgress: (progress) => this.#progress?.(progress),
-      findElement: (id) => page.places.find(id),
+      findElement: (id) => page.places.find(id, host),
+      onError: (error, id) => reportError((id && page.places.find(id, host)) || page.places.find(targetId, host) || host, error),
       ...(terminal && { terminal: true, input: (prompt: string) => terminal.readLine(prompt) }),
     }, page.workerContext);
     terminal?.serve(this.handle);
@@ -77,12 +79,5 @@ export class WorkerScript {
     const error = await handle.done;
     await ready;
     if (error) throw error;
-  }
-
-  /** The element left the page: stop the worker unless it was only moved. */
-  disconnected(): void {
-    queueMicrotask(() => {
-      if (!this.#host.isConnected) this.handle.terminate();
-    });
   }
 }
