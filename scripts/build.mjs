@@ -114,6 +114,10 @@ await build({
 });
 // CodeMirror and the editor view: only pages with an editor import it (src/editor/python-editor.ts).
 await build({ ...common, entryPoints: { editor: 'src/editor/view.ts' }, outdir: dist });
+// xterm.js and the terminal view: only pages with a terminal import it (src/elements/script-terminal.ts),
+// and link its styles, dist/terminal.css (a file, not a <style>: strict CSPs allow it).
+await build({ ...common, entryPoints: { terminal: 'src/terminal/view.ts' }, outdir: dist });
+await build({ ...common, loader: {}, entryPoints: { terminal: 'src/terminal/terminal.css' }, outdir: dist });
 // worker.js: one file, so a worker starts after a single request.
 if (existsSync(join(root, 'src/worker.ts'))) {
   await build({ ...common, entryPoints: { worker: 'src/worker.ts' }, outdir: dist });

@@ -1,7 +1,7 @@
 // Unit tests of the layer check (node --test scripts/), run by `npm test`'s pretest.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkLayers, checkReadmes, importsOf, layerOf } from './check-layers.mjs';
+import { checkLayers, checkReadmes, importsOf, importsWithKind, layerOf } from './check-layers.mjs';
 
 test('finds static, type-only, re-exported, side-effect and dynamic imports', () => {
   const source = `
@@ -20,12 +20,47 @@ test('finds static, type-only, re-exported, side-effect and dynamic imports', ()
   assert.deepEqual(importsOf(source).sort(), ['../b.js', './a.js', './c.js', './d.js', './e.js', './f.js']);
 });
 
+test('tells type-only imports from the ones that load code', () => {
+  const source = `
+    import type { A } from './a.js';
+    import { b } from './b.js';
+    export type { C } from './c.js';
+    type D = typeof import('./d.js');
+    const e = await import('./e.js');
+    import './f.js';
+  `;
+  const kinds = Object.fromEntries(importsWithKind(source).map(({ specifier, typeOnly }) => [specifier, typeOnly]));
+  assert.deepEqual(kinds, { './a.js': true, './b.js': false, './c.js': true, './d.js': true, './e.js': false, './f.js': false });
+});
+
+test('lets elements name the terminal\'s types, never import its code', () => {
+  assert.deepEqual(
+    checkLayers({
+      'elements/script-terminal.ts': "import type { TerminalView } from '../terminal/view.js';\ntype M = typeof import('../terminal/view.js');",
+    }),
+    [],
+  );
+  assert.deepEqual(checkLayers({ 'elements/a.ts': "import { createTerminalView } from '../terminal/view.js';" }), [
+    'elements/a.ts imports ../terminal/view.js (elements → terminal, types only: load it by URL)',
+  ]);
+  assert.deepEqual(checkLayers({ 'elements/b.ts': "const view = await import('../terminal/view.js');" }), [
+    'elements/b.ts imports ../terminal/view.js (elements → terminal, types only: load it by URL)',
+  ]);
+  assert.deepEqual(checkLayers({ 'index.ts': "import type { TerminalView } from './terminal/view.js';" }), [
+    'index.ts imports ./terminal/view.js (entry → terminal)',
+  ]);
+  assert.deepEqual(checkLayers({ 'terminal/view.ts': "import { x } from '../runtime/lazy.js';" }), [
+    'terminal/view.ts imports ../runtime/lazy.js (terminal → runtime)',
+  ]);
+});
+
 test('places files in layers', () => {
   assert.equal(layerOf('index.ts'), 'entry');
   assert.equal(layerOf('worker.ts'), 'worker');
   assert.equal(layerOf('errors.ts'), 'errors');
   assert.equal(layerOf('elements/py-script.ts'), 'elements');
   assert.equal(layerOf('sync/atomics.ts'), 'sync');
+  assert.equal(layerOf('terminal/view.ts'), 'terminal');
   assert.equal(layerOf('stray.ts'), undefined);
 });
 
@@ -65,14 +100,21 @@ test('reports a file outside every layer and an import leaving src/', () => {
 
 test('checks that each layer folder\'s README states its rule', () => {
   const readmes = {
-    elements: '# src/elements/\n\nMay import: page, runtime, errors.\n',
+    elements: '# src/elements/\n\nMay import: page, runtime, errors.\nMay name the types of: terminal.\n',
     editor: 'May import: runtime, page, errors.',
     page: 'May import: runtime, errors, sync.',
     runtime: 'no line',
     sync: 'May import: errors.',
+    terminal: 'May import: nothing.',
   };
   assert.deepEqual(checkReadmes(readmes), [
     'src/page/README.md: says "May import: runtime, errors, sync", the rule is "errors, runtime"',
     'src/runtime/README.md: says "May import: (no such line)", the rule is "errors, sync"',
+  ]);
+  assert.deepEqual(checkReadmes({ ...readmes, elements: 'May import: page, runtime, errors.', terminal: 'May import: errors.' }), [
+    'src/elements/README.md: says "May name the types of: (no such line)", the rule is "terminal"',
+    'src/page/README.md: says "May import: runtime, errors, sync", the rule is "errors, runtime"',
+    'src/runtime/README.md: says "May import: (no such line)", the rule is "errors, sync"',
+    'src/terminal/README.md: says "May import: errors", the rule is "nothing"',
   ]);
 });

@@ -8,12 +8,14 @@ import type {
   PyEditorElement, PyProgressEvent, PyReadyEvent, PyScriptElement,
 } from './core.js';
 
-/** `<py-script>` and `<mpy-script>`: `src`, `target`, `async`, `worker`, `name`, `config`, `serviceWorker`. */
+/** `<py-script>` and `<mpy-script>`: `src`, `target`, `async`, `worker`, `name`, `config`, `serviceWorker`, `terminal`. */
 export type ScriptProps<E extends PyScriptElement | MPyScriptElement> = Partial<
   Pick<E, 'src' | 'target' | 'async' | 'worker' | 'name' | 'config' | 'serviceWorker'>
 > & {
   /** The attribute form of `serviceWorker`. */
   'service-worker'?: string;
+  /** An xterm.js terminal for the script's output (and `input()` in a worker); the element's `terminal` then reads as the `Terminal`. */
+  terminal?: boolean;
 };
 
 /** `<py-editor>` and `<mpy-editor>`: `src`, `target`, `env`, `setup`, `config`, `serviceWorker`, `code`. */

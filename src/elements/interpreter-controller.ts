@@ -14,10 +14,13 @@ import { joinCode, type HookCallback } from '../runtime/hooks.js';
 import { exitCodeOf } from '../runtime/traceback.js';
 import type { Interpreter, InterpreterKind } from '../runtime/types.js';
 import { emit } from '../page/events.js';
+import type { MainInterpreter } from '../page/main-interpreters.js';
 import { pageOf, type Page } from '../page/page.js';
+import type { TerminalView } from '../terminal/view.js';
 import { prefixOf } from '../page/prefix.js';
 import { reportError, toPyScriptError } from '../page/report.js';
 import { clearContent, elementCode } from '../page/script-tags.js';
+import { ScriptTerminal } from './script-terminal.js';
 import { WorkerScript, type WorkerScriptHost } from './worker-script.js';
 
 /** What the controller needs from its element. */
@@ -30,6 +33,8 @@ export interface ScriptHost extends ReactiveControllerHost, HTMLElement {
   readonly sourceScript: HTMLScriptElement | null;
   /** The interpreter's own API, set before `:ready`. */
   interpreter: unknown;
+  /** The script's terminal is open (the `terminal` attribute): its xterm.js `Terminal`, and how to type into it. */
+  terminalOpened(terminal: object, process: (code: string) => Promise<void>): void;
 }
 
 /** Resolves once the HTML parser has finished with `document`, so element text is complete. */
@@ -171,15 +176,18 @@ export class InterpreterController implements ReactiveController {
     let failure: PyScriptError | undefined;
     let outcome: Outcome = 'ran';
     let exit: { code: number; message?: string } | undefined;
+    let terminal: ScriptTerminal | undefined;
     try {
       await parsed(page.document);
       const source = (this.#source ??= this.#readSource());
       source.catch(() => undefined); // awaited below, after boot; not unhandled
+      // Opened first: xterm.js loads while the interpreter does.
+      if (host.hasAttribute('terminal') && host.isConnected) terminal = await this.#openTerminal(page);
       if (host.worker) {
         await source.catch(() => undefined); // a failed fetch is reported by the run
         if (!host.isConnected) return (outcome = 'cancelled');
         await this.#applyMainPlugins(page);
-        return (outcome = await this.#runWorker(page, source));
+        return (outcome = await this.#runWorker(page, source, terminal));
       }
       if (!host.isConnected) return (outcome = 'cancelled');
       const main = page.interpreter(this.kind);
@@ -194,6 +202,7 @@ export class InterpreterController implements ReactiveController {
         main.currentTarget = this.targetId;
         main.currentScope = new WeakRef(host);
         host.interpreter = interpreter.raw;
+        if (terminal) await attachMainTerminal(main, interpreter, await terminal.view);
         await this.#runHooks(page.hooks.main.onReady, interpreter);
         this.#resolveReady();
         emit(this.eventTarget, `${prefix}:ready`, {});
@@ -205,10 +214,13 @@ export class InterpreterController implements ReactiveController {
       exit = exitCodeOf(error);
       if (exit) {
         if (exit.message) console.error(exit.message);
+        if (exit.message) terminal?.write(`${exit.message}\n`).catch(() => undefined);
       } else {
         failure = toPyScriptError(error);
         this.#rejectReady(failure);
         reportError(this.#errorPlace(), failure);
+        // In the terminal too, as a terminal shows a traceback; the terminal may be what failed.
+        terminal?.write(`${failure.message}\n`).catch(() => undefined);
       }
     } finally {
       if (outcome === 'ran') {
@@ -219,10 +231,22 @@ export class InterpreterController implements ReactiveController {
     return outcome;
   }
 
+  /** Opens the script's terminal in its `target`, else in the script's own place; resolves once it is on the page. */
+  async #openTerminal(page: Page): Promise<ScriptTerminal> {
+    const host = this.#host;
+    const place = host.target ? page.places.find(this.targetId, host) : host;
+    if (!place) throw new Error(`Cannot find element with id='${this.targetId}' in the page for the terminal.`);
+    // Main-thread terminals are output-only, as in PyScript: input() there would freeze the page.
+    const terminal = new ScriptTerminal(place, host.worker);
+    const view = await terminal.view;
+    host.terminalOpened(view.terminal, (code) => terminal.process(code));
+    return terminal;
+  }
+
   /** A `worker` script: its own worker runs the code (see `worker-script.ts`). */
-  async #runWorker(page: Page, source: Promise<{ code: string; filename?: string }>): Promise<Outcome> {
+  async #runWorker(page: Page, source: Promise<{ code: string; filename?: string }>, terminal?: ScriptTerminal): Promise<Outcome> {
     const prefix = prefixOf(this.kind);
-    const worker = (this.#worker = new WorkerScript(page, this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId));
+    const worker = (this.#worker = new WorkerScript(page, this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId, terminal));
     await worker.run({
       ready: (worker) => {
         this.#resolveReady();
@@ -283,6 +307,19 @@ export class InterpreterController implements ReactiveController {
     const target = this.#host.target && this.#page.places.find(this.targetId, this.#host);
     return target || this.#host;
   }
+}
+
+/**
+ * Points a main-thread interpreter's output at a script's terminal and
+ * gives Python its `__terminal__`. The output stays there after the
+ * script, for its callbacks (and the scripts after it), as in PyScript,
+ * until another script opens a terminal.
+ */
+async function attachMainTerminal(main: MainInterpreter, interpreter: Interpreter, view: TerminalView): Promise<void> {
+  const write = (text: string) => view.write(text);
+  interpreter.setRawOutput({ stdout: write, stderr: write });
+  main.terminal = view.terminal;
+  await interpreter.run('import pyscript._terminal\npyscript._terminal.attach()', { async: false });
 }
 
 /** Fetches a script's `src`; a failed fetch is a PY0404 naming the URL. */

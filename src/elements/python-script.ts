@@ -33,6 +33,37 @@ export abstract class PythonScriptElement extends ReactiveElement implements Scr
   interpreter: unknown = undefined;
 
   #controller: InterpreterController;
+  #terminal?: object;
+  #process?: (code: string) => Promise<void>;
+
+  /**
+   * The `terminal` attribute: the script's `print` and errors go to an
+   * xterm.js terminal (with `input()` and a REPL in a worker). Once the
+   * terminal is open, reads as its xterm.js `Terminal`, as PyScript's
+   * `script.terminal` does; before, as whether the attribute is there.
+   * Setting it sets the attribute (read once, on first connect).
+   */
+  get terminal(): boolean | object {
+    return this.#terminal ?? this.hasAttribute('terminal');
+  }
+
+  set terminal(value: boolean | object) {
+    this.toggleAttribute('terminal', Boolean(value));
+  }
+
+  /** Types `code` into the script's terminal line by line (PyScript's `script.process`), e.g. for its REPL. */
+  process(code: string): Promise<void> {
+    if (!this.#process) return Promise.reject(new Error('This script has no terminal open (see the terminal attribute).'));
+    return this.#process(code);
+  }
+
+  /** The controller opened the script's terminal: `terminal` and `process` on this element and its `<script>`. */
+  terminalOpened(terminal: object, process: (code: string) => Promise<void>): void {
+    this.#terminal = terminal;
+    this.#process = process;
+    const script = this.sourceScript;
+    if (script) Object.defineProperties(script, { terminal: { value: terminal, configurable: true }, process: { value: process, configurable: true } });
+  }
 
   constructor(kind: InterpreterKind) {
     super();

@@ -11,6 +11,7 @@ import { PythonWorker } from '../runtime/py-worker.js';
 import type { InterpreterKind, Progress } from '../runtime/types.js';
 import type { Page } from '../page/page.js';
 import { reportError } from '../page/report.js';
+import type { ScriptTerminal } from './script-terminal.js';
 
 /** The element attributes a worker script reads. */
 export interface WorkerScriptHost extends HTMLElement {
@@ -38,7 +39,7 @@ export class WorkerScript {
   readonly #page: Page;
   #progress?: (progress: Progress) => void;
 
-  constructor(page: Page, kind: InterpreterKind, host: WorkerScriptHost, code: { code: string; filename?: string }, targetId: string) {
+  constructor(page: Page, kind: InterpreterKind, host: WorkerScriptHost, code: { code: string; filename?: string }, targetId: string, terminal?: ScriptTerminal) {
     this.#page = page;
     this.#host = host;
     // Properties, not attributes: frameworks set them (a `<script>`'s attributes were copied to its host).
@@ -55,7 +56,9 @@ export class WorkerScript {
       onProgress: (progress) => this.#progress?.(progress),
       findElement: (id) => page.places.find(id, host),
       onError: (error, id) => reportError((id && page.places.find(id, host)) || page.places.find(targetId, host) || host, error),
+      ...(terminal && { terminal: true, input: (prompt: string) => terminal.readLine(prompt) }),
     }, page.workerContext);
+    terminal?.serve(this.handle);
   }
 
   /**

@@ -13,6 +13,7 @@ import { workerBridge, type WorkerContext } from '../runtime/py-worker.js';
 import type { PyConfig } from '../runtime/config.js';
 import type { Interpreter, InterpreterKind, Progress } from '../runtime/types.js';
 import type { PageConfigs } from './page-config.js';
+import { prefixOf } from './prefix.js';
 import type { Places } from './places.js';
 import type { Plugins } from './plugins.js';
 import { reportError } from './report.js';
@@ -36,6 +37,8 @@ export class MainInterpreter {
   currentScope?: WeakRef<Node>;
   /** The parsed main config (empty until boot has read it). */
   config: PyConfig = {};
+  /** The xterm.js `Terminal` of the latest script with a terminal (`__terminal__`), if any. */
+  terminal?: object;
   #booting?: Promise<Interpreter>;
   #booted?: Interpreter;
   #queue: Promise<unknown> = Promise.resolve();
@@ -104,8 +107,11 @@ export class MainInterpreter {
     this.config = loaded.config;
     // Plugin modules load while the interpreter does; they add their hooks before any script runs.
     const plugins = this.#page.plugins.applyOnce(loaded.config, loaded.url ?? baseUrl());
+    const prefix = prefixOf(this.kind);
     const interpreter = await bootInterpreter(this.kind, {
       bridge: this.#bridge(),
+      // A main-thread terminal on the page now: its output as written (a script added later gets whole lines).
+      terminal: this.#page.document.querySelector(`script[type="${prefix}"][terminal]:not([worker]), ${prefix}-script[terminal]:not([worker])`) !== null,
       config: loaded.config,
       configUrl: loaded.url,
       onProgress: (progress) => {
@@ -135,6 +141,8 @@ export class MainInterpreter {
       findElement: (id) => page.places.find(id, this.currentScope?.deref()),
       config: this.config,
     });
+    // `__terminal__` (pyscript/_terminal.py).
+    Object.assign(bridge, { terminal: () => this.terminal ?? null });
     // A callback's error (`when` handlers, pyscript/_errors.py): its traceback and where to show it.
     bridge.report_error = (text: string, targetId: string) => this.reportAt(targetId, new PyScriptError(ErrorCode.PYTHON, text));
     // `PyWorker`, `MPWorker` and `workers` of the Python package.

@@ -10,7 +10,7 @@
 
 const hostTags: Record<string, string> = { py: 'py-script', mpy: 'mpy-script', 'py-editor': 'py-editor', 'mpy-editor': 'mpy-editor' };
 const selector = Object.keys(hostTags).map((type) => `script[type="${type}"]`).join(',');
-const copied = ['src', 'target', 'async', 'worker', 'name', 'config', 'service-worker', 'env', 'setup'];
+const copied = ['src', 'target', 'async', 'worker', 'name', 'config', 'service-worker', 'terminal', 'env', 'setup'];
 
 /** The `<script>` tags of one document and the hosts made for them. */
 export class ScriptTags {

@@ -21,6 +21,8 @@ import type { Interpreter, InterpreterKind, Streams } from './types.js';
 
 export interface BootOptions {
   streams?: Streams;
+  /** A terminal will take the output as written (see `Interpreter.setRawOutput`): MicroPython then hands it over byte by byte. */
+  terminal?: boolean;
   /** The `_pyscript` module; filled in by the caller. */
   bridge: PyscriptBridge;
   /** The parsed config: its files, packages and js_modules download while the interpreter does. */
@@ -67,7 +69,7 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
   const stopWatching = onProgress && watchInterpreterDownload(kind, url, onProgress);
   let interpreter: Interpreter;
   try {
-    interpreter = await loadInterpreter(kind, { streams: options.streams ?? consoleStreams, url });
+    interpreter = await loadInterpreter(kind, { streams: options.streams ?? consoleStreams, url, terminal: options.terminal });
   } catch (error) {
     stopWatching?.(false);
     throw error;

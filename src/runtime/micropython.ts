@@ -17,10 +17,21 @@ export interface MicroPythonAPI {
     analyzePath(path: string): { exists: boolean };
   };
   globals: { get(name: string): unknown };
+  /** Starts the event-driven REPL (prints the banner and `>>> `). */
+  replInit(): void;
+  /** Feeds one byte typed at the REPL. */
+  replProcessChar(byte: number): number;
 }
 
 export interface MicroPythonLoadOptions {
   streams: Streams;
+  /**
+   * Output as written will be asked for (a terminal): MicroPython then hands
+   * it over byte by byte, buffered into lines here. Without it, MicroPython
+   * buffers lines itself, which is twice as fast for a page that prints a
+   * lot, and a terminal gets whole lines.
+   */
+  terminal?: boolean;
   /** URL of `micropython.mjs` (the `interpreter` config key); defaults to the bundled one. */
   url?: string;
 }
@@ -33,13 +44,16 @@ export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions
   const { loadMicroPython } = (await import(/* @vite-ignore */ url)) as {
     loadMicroPython(config: object): Promise<MicroPythonAPI>;
   };
+  const stdout = new Output(options.streams.stdout);
+  const stderr = new Output(options.streams.stderr);
+  const bytes = options.terminal ?? false;
   const mp = await loadMicroPython({
     url: wasmUrl,
-    stdout: options.streams.stdout,
-    stderr: options.streams.stderr,
-    linebuffer: true,
+    stdout: bytes ? (data: Uint8Array) => stdout.push(data[0]) : (line: string) => stdout.line(line),
+    stderr: bytes ? (data: Uint8Array) => stderr.push(data[0]) : (line: string) => stderr.line(line),
+    linebuffer: !bytes,
   });
-  return new MicroPythonInterpreter(mp);
+  return new MicroPythonInterpreter(mp, stdout, stderr);
 }
 
 /**
@@ -63,13 +77,66 @@ export function preloadWasm(url: string): void {
   (document.head ?? document.documentElement).append(link);
 }
 
+/**
+ * One output stream of MicroPython: whole lines go to `lines`, or, once
+ * {@link raw} is set, to it, as written when MicroPython hands the output
+ * over byte by byte ({@link push}), with their newline when it buffers
+ * lines itself ({@link line}).
+ */
+class Output {
+  readonly #lines: (text: string) => void;
+  #bytes: number[] = [];
+  #raw?: (text: string) => void;
+  readonly #decoder = new TextDecoder();
+
+  constructor(lines: (text: string) => void) {
+    this.#lines = lines;
+  }
+
+  /** A line MicroPython buffered, without its newline. */
+  line(text: string): void {
+    if (this.#raw) this.#raw(`${text}\n`);
+    else this.#lines(text);
+  }
+
+  /** One byte MicroPython wrote. */
+  push(byte: number): void {
+    if (this.#raw) return this.#raw(this.#decoder.decode(new Uint8Array([byte]), { stream: true }));
+    if (byte !== 10) {
+      this.#bytes.push(byte);
+      return;
+    }
+    const text = this.#decoder.decode(new Uint8Array(this.#bytes));
+    this.#bytes = [];
+    this.#lines(text);
+  }
+
+  /** Text as written to `write` (the part of a line buffered so far first); undefined: back to lines. */
+  set raw(write: ((text: string) => void) | undefined) {
+    if (write && this.#bytes.length) {
+      write(this.#decoder.decode(new Uint8Array(this.#bytes)));
+      this.#bytes = [];
+    }
+    this.#raw = write;
+  }
+}
+
 class MicroPythonInterpreter implements Interpreter {
   readonly kind = 'micropython' as const;
   readonly raw: MicroPythonAPI;
   readonly sitePackages = '/lib';
+  readonly #stdout: Output;
+  readonly #stderr: Output;
 
-  constructor(mp: MicroPythonAPI) {
+  constructor(mp: MicroPythonAPI, stdout: Output, stderr: Output) {
     this.raw = mp;
+    this.#stdout = stdout;
+    this.#stderr = stderr;
+  }
+
+  setRawOutput(sink: Streams | undefined): void {
+    this.#stdout.raw = sink?.stdout;
+    this.#stderr.raw = sink?.stderr;
   }
 
   async run(code: string, { async }: RunOptions): Promise<unknown> {

@@ -51,8 +51,10 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   configWhere?: string;
   /** True when the caller reports errors itself (no console message here). */
   quiet?: boolean;
-  /** Answers `input()` in the worker; `window.prompt` by default. */
-  input?(prompt: string): string | null | Promise<string | null>;
+  /** Answers `input()` in the worker; `window.prompt` by default (`null`: EOFError, `false`: KeyboardInterrupt). */
+  input?(prompt: string): string | null | false | Promise<string | null | false>;
+  /** The script has a terminal: its output goes to main's `sync` (see `terminal-io.ts`), served by the caller. */
+  terminal?: boolean;
   /** Download progress of the worker's interpreter, `files` and `packages`. */
   onProgress?: ProgressCallback;
   /** An editor's worker: the `hooks.worker` run hooks go around each {@link PythonWorker.exec} instead of its own code. */
@@ -244,6 +246,7 @@ export class PythonWorker {
       targetId: options.targetId ?? '',
       interrupt: this.#interruptBuffer,
       editor: options.editor,
+      terminal: options.terminal,
       hooks: {
         codeBeforeRun: joinCode(side.codeBeforeRun),
         codeBeforeRunAsync: joinCode(side.codeBeforeRunAsync),

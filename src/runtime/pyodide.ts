@@ -27,6 +27,8 @@ export interface PyodideAPI {
   setInterruptBuffer(buffer: Int8Array): void;
   /** Raises the pending signal of the interrupt buffer, if any, as a Python exception. */
   checkInterrupt(): void;
+  setStdout(options: { batched?: (text: string) => void; write?: (buffer: Uint8Array) => number; isatty?: boolean }): void;
+  setStderr(options: { batched?: (text: string) => void; write?: (buffer: Uint8Array) => number; isatty?: boolean }): void;
   version: string;
 }
 
@@ -103,7 +105,7 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
       pyodide = await boot();
     }
   }
-  return new PyodideInterpreter(pyodide, sitePackages || '/lib/python3.14/site-packages');
+  return new PyodideInterpreter(pyodide, sitePackages || '/lib/python3.14/site-packages', options.streams);
 }
 
 const afterSnapshot = `import os as _os, random as _random, sys as _sys
@@ -171,10 +173,27 @@ class PyodideInterpreter implements Interpreter {
   readonly kind = 'pyodide' as const;
   readonly raw: PyodideAPI;
   readonly sitePackages: string;
+  readonly #streams: Streams;
 
-  constructor(pyodide: PyodideAPI, sitePackages: string) {
+  constructor(pyodide: PyodideAPI, sitePackages: string, streams: Streams) {
     this.raw = pyodide;
     this.sitePackages = sitePackages;
+    this.#streams = streams;
+  }
+
+  setRawOutput(sink: Streams | undefined): void {
+    if (!sink) {
+      this.raw.setStdout({ batched: this.#streams.stdout });
+      this.raw.setStderr({ batched: this.#streams.stderr });
+      return;
+    }
+    // Pyodide reconfigures sys.stdout for the new device: a tty is line-buffered, so each line arrives as it is printed.
+    const writer = (write: (text: string) => void) => {
+      const decoder = new TextDecoder();
+      return { isatty: true, write: (buffer: Uint8Array) => (write(decoder.decode(buffer, { stream: true })), buffer.length) };
+    };
+    this.raw.setStdout(writer(sink.stdout));
+    this.raw.setStderr(writer(sink.stderr));
   }
 
   async run(code: string, { async, filename }: RunOptions): Promise<unknown> {

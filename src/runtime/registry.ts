@@ -14,6 +14,8 @@ export interface LoadOptions {
   streams: Streams;
   /** URL of another interpreter build (the `interpreter` config key). */
   url?: string;
+  /** A terminal will take the output as written (see `Interpreter.setRawOutput`). */
+  terminal?: boolean;
 }
 
 type Loader = (options: LoadOptions) => Promise<Interpreter>;

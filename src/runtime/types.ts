@@ -8,7 +8,7 @@
 /** The interpreter kinds. A new interpreter is one loader plus one entry here. */
 export type InterpreterKind = 'pyodide' | 'micropython';
 
-/** Where a `print` goes. */
+/** Where a `print` goes: whole lines, without their newline (see {@link Interpreter.setRawOutput} for terminals). */
 export interface Streams {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -44,4 +44,10 @@ export interface Interpreter {
   mkdirTree(path: string): void;
   /** Directory that is on `sys.path` for installed packages. */
   readonly sitePackages: string;
+  /**
+   * Sends stdout and stderr as written (newlines kept, a prompt without
+   * one included) to `sink`, for a terminal; Python then sees a tty.
+   * `undefined` goes back to lines on the streams it was booted with.
+   */
+  setRawOutput(sink: Streams | undefined): void;
 }

@@ -26,8 +26,25 @@ import type { FsMainCall } from './fs-bridge.js';
 import { compileWorkerCallbacks, runWorkerCallbacks, type WorkerCallbackName, type WorkerHookContext } from './hooks.js';
 import { FS_SYNC_NAME, IMPORT_SYNC_NAME } from './main-services.js';
 import type { PyodideAPI } from './pyodide.js';
+import type { MicroPythonAPI } from './micropython.js';
+import { OutputBuffer, REPL_KEYS, TERMINAL_OBJECT, TERMINAL_REPL, TERMINAL_WRITE } from './terminal-io.js';
 import { isPythonError, pythonErrorMessage } from './traceback.js';
 import type { Interpreter, Streams } from './types.js';
+
+/**
+ * Why `input()` cannot work in a worker that cannot block on main (Python
+ * raises it as a RuntimeError).
+ */
+export const INPUT_UNAVAILABLE =
+  'input() cannot wait for an answer in this worker -> see README.md#sharedarraybuffer ' +
+  '(this page is not cross-origin isolated, so a worker cannot wait for the main thread: serve it with the headers ' +
+  '"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp", ' +
+  'or give the script a service-worker attribute)';
+
+/** The same for a worker whose config says `sync_main_only = true`. */
+export const INPUT_UNAVAILABLE_SYNC_MAIN_ONLY =
+  'input() cannot wait for an answer in this worker: its config says sync_main_only = true, ' +
+  'so it never waits for the main thread (see README.md#sharedarraybuffer)';
 
 /** The bits of `DedicatedWorkerGlobalScope` used here (our TS lib is DOM's). */
 export interface WorkerScope {
@@ -62,6 +79,10 @@ export class WorkerRuntime {
   #runExec?: (code: string, targetId: string) => Promise<void>;
   /** The interpreter's objects, once it is up (see {@link foreignValues}). */
   #foreign?: ForeignValues;
+  /** Output on its way to the script's terminal on main, when it has one. */
+  #terminal?: OutputBuffer;
+  /** MicroPython in a terminal worker: what `code.interact()` starts the REPL of. */
+  #repl?: MicroPythonAPI;
 
   constructor(scope: WorkerScope) {
     this.#scope = scope;
@@ -111,7 +132,8 @@ export class WorkerRuntime {
     try {
       const callbacks = compileWorkerCallbacks(data.hooks);
       const transport = createTransport(data);
-      const unavailable = (data.config as PyConfig).sync_main_only
+      const syncMainOnly = Boolean((data.config as PyConfig).sync_main_only);
+      const unavailable = syncMainOnly
         ? UNAVAILABLE_SYNC_MAIN_ONLY
         : unavailableMessage(globalThis.crossOriginIsolated === true); // a worker shares its page's isolation
       const endpoint = (this.#endpoint = new WorkerEndpoint({
@@ -143,7 +165,21 @@ export class WorkerRuntime {
         sync: endpoint.sync,
         // Non-empty when window/document cannot work here: the Python package then raises this text.
         unavailable: transport ? '' : unavailable,
-        input: (prompt: string) => endpoint.input(prompt),
+        input_unavailable: transport ? '' : syncMainOnly ? INPUT_UNAVAILABLE_SYNC_MAIN_ONLY : INPUT_UNAVAILABLE,
+        input: (prompt: string) => {
+          this.#terminal?.flush();
+          return endpoint.input(prompt);
+        },
+        // `__terminal__`: main's xterm.js Terminal, through a proxy (none without a blocking lane).
+        terminal: () => (data.terminal && transport ? (endpoint.sync[TERMINAL_OBJECT] as () => unknown)() : null),
+        // MicroPython's `code.interact()` (pyscript/_terminal.py): its own REPL, fed with the keys typed on main.
+        repl: () => {
+          const mp = this.#repl;
+          if (!mp) throw new Error('code.interact() needs a terminal: add the terminal attribute');
+          mp.replInit();
+          this.#terminal?.flush();
+          (endpoint.sync[TERMINAL_REPL] as () => void)();
+        },
         // pyscript.fs: the folder picker and permission prompts only exist on the main thread.
         fs_main: ((...args) => (endpoint.sync[FS_SYNC_NAME] as FsMainCall)(...args)) satisfies FsMainCall,
         // js_modules.main, from a worker: imported on main, used through proxies.
@@ -170,13 +206,16 @@ export class WorkerRuntime {
         pageUrl: data.baseUrl,
         side: 'worker',
         streams: this.#streams,
+        terminal: data.terminal,
         onProgress: (progress) => this.#post({ type: 'progress', id: 0, progress }),
         onConfigError: (error) => configErrors.push(toErrorData(error)),
       });
       this.#foreign = foreignValues(interpreter);
       // Stop in an editor, `interrupt()` on a handle: main writes SIGINT into this byte.
       if (data.interrupt && data.kind === 'pyodide') (pyodide = interpreter.raw as PyodideAPI).setInterruptBuffer(data.interrupt);
+      if (data.terminal) this.#attachTerminal(interpreter, endpoint);
       await interpreter.run('import pyscript._worker', { async: false });
+      if (data.terminal) await interpreter.run('import pyscript._terminal\npyscript._terminal.attach()', { async: false });
       const context: WorkerHookContext = { self: globalThis, targetId: data.targetId, sync: endpoint.sync, window: endpoint.window, document: endpoint.document };
       const runCallbacks = (name: WorkerCallbackName) => runWorkerCallbacks(callbacks, name, interpreter.raw, context);
       // As on the main thread: onReady before `:ready` is announced.
@@ -216,6 +255,31 @@ export class WorkerRuntime {
       this.#finished = true;
       this.#codeFinished();
     }
+  }
+
+  /**
+   * The script has a terminal on main: output goes there as written
+   * (through main's `sync`: blocking, so it stays in order with `input()`;
+   * without a blocking lane, as messages), and on MicroPython the keys of
+   * its REPL come back as calls of {@link REPL_KEYS}.
+   */
+  #attachTerminal(interpreter: Interpreter, endpoint: WorkerEndpoint): void {
+    const send = endpoint.sync[TERMINAL_WRITE] as (text: string) => unknown;
+    const output = (this.#terminal = new OutputBuffer((text) => {
+      try {
+        const sent = send(text);
+        if (sent instanceof Promise) sent.catch(() => undefined); // no blocking lane: the message went
+      } catch (error) {
+        console.error(text, error); // main could not write it: the console keeps it
+      }
+    }));
+    interpreter.setRawOutput({ stdout: (text) => output.write(text), stderr: (text) => output.write(text) });
+    if (interpreter.kind !== 'micropython') return;
+    const mp = (this.#repl = interpreter.raw as MicroPythonAPI);
+    const encoder = new TextEncoder();
+    endpoint.sync[REPL_KEYS] = (keys: string) => {
+      for (const byte of encoder.encode(keys)) mp.replProcessChar(byte);
+    };
   }
 
   /** Runs `code` after the worker's own code and the `exec`s before it; answers `exec-done`. */

@@ -41,8 +41,8 @@ const MISSING_MS = 3000;
 export interface MainEndpointOptions {
   /** Posts an async message to the worker. */
   post(message: MainMessage): void;
-  /** Answers `input()`; `window.prompt` by default. */
-  input?(prompt: string): string | null | Promise<string | null>;
+  /** Answers `input()`; `window.prompt` by default. `null`: cancelled (EOFError); `false`: interrupted (KeyboardInterrupt). */
+  input?(prompt: string): string | null | false | Promise<string | null | false>;
   /** Names the worker in warnings. */
   label?: string;
   /** Finds an output place by id; `document.getElementById` by default. */

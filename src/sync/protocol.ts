@@ -171,6 +171,8 @@ export interface InitData {
   interrupt?: Int8Array;
   /** An editor's worker: the `hooks.worker` run hooks go around each `exec`, not around its (empty) own code. */
   editor?: boolean;
+  /** True when the script has a terminal on main: output, `input()` and the REPL go through it. */
+  terminal?: boolean;
   /** `hooks.worker` code strings, and the source text of its callbacks (evaluated in the worker). */
   hooks: { codeBeforeRun: string; codeBeforeRunAsync: string; codeAfterRun: string; codeAfterRunAsync: string } & {
     [name in 'onReady' | 'onBeforeRun' | 'onBeforeRunAsync' | 'onAfterRun' | 'onAfterRunAsync']: string[];

@@ -173,9 +173,9 @@ export class WorkerEndpoint implements RemoteHost {
     return this.request({ type: 'element', name: id });
   }
 
-  /** `input()`: blocks until the page answers (null when the user cancelled). */
-  input(prompt: string): string | null {
-    return this.request({ type: 'input', prompt }) as string | null;
+  /** `input()`: blocks until the page answers (null when the user cancelled, false for Ctrl-C in a terminal). */
+  input(prompt: string): string | null | false {
+    return this.request({ type: 'input', prompt }) as string | null | false;
   }
 
   /** Encodes a worker value for main. */

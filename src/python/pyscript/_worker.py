@@ -1,20 +1,33 @@
 """Set-up that only workers run, after the ``pyscript`` package loads.
 
 ``input()`` blocks the worker and asks the page for a line (``window.prompt``
-unless the page gives a better place); ``export_main()`` publishes the names
-listed in ``__export__`` on ``sync``, so ``await workers["name"]`` can call them.
+unless the page gives a better place: an editor's output area, a terminal);
+``export_main()`` publishes the names listed in ``__export__`` on ``sync``,
+so ``await workers["name"]`` can call them.
 """
 
 import builtins
+import sys
 
 import _pyscript
+from pyscript.ffi import is_none
 
 
 def _input(prompt=""):
-    """Read a line from the page; raise ``EOFError`` when the user cancels."""
+    """Read a line from the page; ``EOFError`` when the user cancels, ``KeyboardInterrupt`` for Ctrl-C in a terminal."""
+    unavailable = getattr(_pyscript, "input_unavailable", "")
+    if unavailable:
+        raise RuntimeError(unavailable)
+    # What was printed without a newline (a prompt of its own) shows before the question.
+    for stream in (sys.stdout, sys.stderr):
+        flush = getattr(stream, "flush", None)
+        if flush:
+            flush()
     value = _pyscript.input(str(prompt))
-    if value is None:
+    if is_none(value):  # JavaScript's null: Pyodide's jsnull, MicroPython's None
         raise EOFError("input() was cancelled")
+    if value is False:
+        raise KeyboardInterrupt()
     return str(value)
 
 
