@@ -95,8 +95,24 @@ export async function beforeRun(code: string): Promise<void> {
   if (pending && (await needsStdlib(code))) await prefetchStdlib();
 }
 
-/** The `stdLibURL` of a boot from the snapshot: an empty stand-in, no download. */
-export const stdlibStandIn = 'data:application/zip;base64,';
+/**
+ * Boots from the snapshot with an empty stand-in for the standard library:
+ * `boot` gets the `stdLibURL` to pass, and while it runs a `fetch` of that
+ * URL answers empty bytes without a request. (A `data:` URL would do the
+ * same, but a strict Content-Security-Policy's `connect-src` blocks it.)
+ */
+export async function withStdlibStandIn<T>(boot: (stdLibURL: string) => Promise<T>): Promise<T> {
+  const standIn = `${stdlibUrl()}#stand-in`;
+  const scope = globalThis;
+  const realFetch = scope.fetch;
+  scope.fetch = (input, init) =>
+    String(input instanceof Request ? input.url : input) === standIn ? Promise.resolve(new Response(new Uint8Array(0))) : realFetch.call(scope, input, init);
+  try {
+    return await boot(standIn);
+  } finally {
+    scope.fetch = realFetch;
+  }
+}
 
 interface EmscriptenFS {
   lookupPath(path: string): { node: MemfsNode };

@@ -7,7 +7,7 @@ import { importLazy } from './lazy.js';
 import { loadLockFile } from './lock-file.js';
 import { preloadWasm } from './micropython.js';
 import type { DecodedSnapshot } from './pyodide-snapshot.js';
-import { beforeRun, installLazyStdlib, loadSnapshotModules, stdlibStandIn } from './pyodide-stdlib.js';
+import { beforeRun, installLazyStdlib, loadSnapshotModules, withStdlibStandIn } from './pyodide-stdlib.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
 
 /** The subset of Pyodide's API that we use. */
@@ -73,7 +73,7 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
     loadPyodide(config: object): Promise<PyodideAPI>;
   };
   let sitePackages = '';
-  const boot = (memory?: Promise<DecodedSnapshot>) =>
+  const boot = (memory?: Promise<DecodedSnapshot>, stdLibURL?: string) =>
     loadPyodide({
       indexURL: new URL('./', url).href,
       stdout: options.streams.stdout,
@@ -85,14 +85,14 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
         sitePackages = info.sitePackages;
       },
       // From the snapshot, the standard library loads on demand (pyodide-stdlib.ts).
-      ...(memory && { ...snapshotOptions(memory, new URL('pyodide.asm.mjs', url).href), stdLibURL: stdlibStandIn }),
+      ...(memory && { ...snapshotOptions(memory, new URL('pyodide.asm.mjs', url).href), stdLibURL }),
     });
   let pyodide: PyodideAPI;
   if (!snapshot) {
     pyodide = await boot();
   } else {
     try {
-      pyodide = await boot(snapshot);
+      pyodide = await withStdlibStandIn((stdLibURL) => boot(snapshot, stdLibURL));
       // Per page, not per build: the random seed (else every page draws
       // the same numbers) and the language, as a fresh boot would set them;
       // and the one '' in sys.path (the restore adds a second).
