@@ -2,8 +2,8 @@
  * The lifecycle of one script element, as a lit `ReactiveController`: read
  * the source once on first connect, boot (or share) the interpreter, fire
  * `:ready`, run the code between the hooks, report errors on the page, fire
- * `:done`. `<script type="py">` tags reach it through the `<py-script>` host
- * that `script-tags.ts` puts after them, so there is one lifecycle.
+ * `:done`. `<script type="py">` tags reach it through the `<script-py>` host
+ * that `script-tags.ts` makes for them, so there is one lifecycle.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PyScriptError } from '../errors.js';
@@ -27,6 +27,8 @@ export interface ScriptHost extends ReactiveControllerHost, HTMLElement {
   worker: boolean;
   /** The `<script type="py">` this element stands for, if any. */
   readonly sourceScript: HTMLScriptElement | null;
+  /** False for an element that never runs code (a hand-written `<script-py>`). */
+  readonly runnable: boolean;
   /** The interpreter's own API, set before `:ready`. */
   interpreter: unknown;
 }
@@ -68,7 +70,12 @@ export class InterpreterController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.#started) return;
+    this.#page.startScript(this.#host, () => this.start());
+  }
+
+  /** Starts the lifecycle (once), also for a host that is not in the page (a worker `<script>`'s). */
+  start(): void {
+    if (this.#started || !this.#host.runnable) return;
     this.#started = true;
     const page = this.#page;
     page.places.register(this.#host);
@@ -110,6 +117,8 @@ export class InterpreterController implements ReactiveController {
         // Config errors show once, at the first script; the scripts still run.
         for (const error of main.takeConfigErrors()) reportError(this.#errorPlace(), toPyScriptError(error));
         const code = await source;
+        // Where PyScript puts a script's output (a `<script>` in `<head>` shows at the end of `<body>`).
+        if (!host.target) page.scripts.show(host);
         main.currentTarget = this.targetId;
         host.interpreter = interpreter.raw;
         await this.#runHooks(page.hooks.main.onReady, interpreter);
@@ -175,7 +184,9 @@ export class InterpreterController implements ReactiveController {
 
   #errorPlace(): Element {
     const target = this.#host.target && this.#page.places.find(this.targetId);
-    return target || this.#host;
+    if (target) return target;
+    this.#page.scripts.show(this.#host); // a worker `<script>`'s host is placed when it has something to show
+    return this.#host;
   }
 }
 

@@ -52,8 +52,16 @@ export class WorkerScript {
       targetId,
       quiet: true,
       onProgress: (progress) => this.#progress?.(progress),
-      findElement: (id) => page.places.find(id),
+      findElement: (id) => page.places.find(id) ?? this.#showHost(id),
     }, page.workerContext);
+  }
+
+  /** The first `display()` without a target: place the `<script>`'s host (see `ScriptTags.show`). */
+  #showHost(id: string): HTMLElement | null {
+    const host = this.#host;
+    if (!host.sourceScript || host.id !== id) return null;
+    this.#page.scripts.show(host);
+    return host.isConnected ? host : null;
   }
 
   /**
@@ -76,10 +84,14 @@ export class WorkerScript {
     if (error) throw error;
   }
 
-  /** The element left the page: stop the worker unless it was only moved. */
+  /**
+   * The element (or the `<script>` it stands for) left the page: stop the
+   * worker unless it was only moved. A `<script>`'s host is only its output
+   * place: removing it alone does not stop the worker.
+   */
   disconnected(): void {
     queueMicrotask(() => {
-      if (!this.#host.isConnected) this.handle.terminate();
+      if (!(this.#host.sourceScript ?? this.#host).isConnected) this.handle.terminate();
     });
   }
 }
