@@ -41,13 +41,16 @@ export class WorkerScript {
     this.#page = page;
     this.#host = host;
     const attribute = (name: string) => host.sourceScript?.getAttribute(name) ?? host.getAttribute(name) ?? '';
+    const config = attribute('config');
     this.handle = new PythonWorker(kind, {
       code: code.code,
       url: code.filename,
       async: host.async,
       name: attribute('name') || undefined,
-      config: attribute('config') || undefined,
+      config: config || undefined,
       configWhere: 'the config attribute',
+      // Without its own, a worker script uses the page's main config of its type, as in PyScript.
+      defaultConfig: config ? undefined : page.configs.main(kind),
       service_worker: attribute('service-worker') || undefined,
       targetId,
       quiet: true,

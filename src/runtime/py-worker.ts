@@ -21,7 +21,7 @@ import { baseUrl, fetchText, type ProgressCallback } from './fetch-progress.js';
 import { provideMainServices } from './main-services.js';
 import { WORKER_CALLBACKS, callbackSources, joinCode, type Hooks, type WorkerHookContext } from './hooks.js';
 import type { PyConfig } from './config.js';
-import { loadConfig } from './load-config.js';
+import { loadConfig, type LoadedConfig } from './load-config.js';
 import { NamedWorkers } from './named-workers.js';
 import type { InterpreterKind } from './types.js';
 
@@ -49,6 +49,8 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   targetId?: string;
   /** Where `config` was written, for messages. */
   configWhere?: string;
+  /** The config to use when `config` is absent (a worker script's: the page's main config of its type, as in PyScript). */
+  defaultConfig?: Promise<LoadedConfig>;
   /** True when the caller reports errors itself (no console message here). */
   quiet?: boolean;
   /** Answers `input()` in the worker; `window.prompt` by default. */
@@ -177,7 +179,9 @@ export class PythonWorker {
           config: loaded.config as object,
           url: loaded.url,
         }))
-      : Promise.resolve({ config: {} as object, url: undefined });
+      : options.defaultConfig
+        ? options.defaultConfig.then((loaded) => ({ config: loaded.config as object, url: loaded.url }))
+        : Promise.resolve({ config: {} as object, url: undefined });
     // Both are awaited below; until then a rejection must not count as unhandled.
     code.catch(() => undefined);
     config.catch(() => undefined);
