@@ -120,11 +120,16 @@ export class InterpreterController implements ReactiveController {
         // Where PyScript puts a script's output (a `<script>` in `<head>` shows at the end of `<body>`).
         if (!host.target) page.scripts.show(host);
         main.currentTarget = this.targetId;
+        main.stderrPlace = () => this.#errorPlace();
         host.interpreter = interpreter.raw;
         await this.#runHooks(page.hooks.main.onReady, interpreter);
         this.#resolveReady();
         emit(this.eventTarget, `${prefix}:ready`, {});
-        await this.#execute(page, interpreter, code);
+        try {
+          await this.#execute(page, interpreter, code);
+        } finally {
+          main.stderrPlace = undefined;
+        }
       });
     } catch (error) {
       failure = toPyScriptError(error);

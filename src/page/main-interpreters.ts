@@ -12,6 +12,7 @@ import type { PyConfig } from '../runtime/config.js';
 import type { Interpreter, InterpreterKind, Progress } from '../runtime/types.js';
 import type { PageConfigs } from './page-config.js';
 import type { Places } from './places.js';
+import { showStderr } from './report.js';
 
 /** What a main interpreter needs from its page. */
 export interface MainInterpreterPage {
@@ -29,6 +30,9 @@ export class MainInterpreter {
   currentTarget = '';
   /** The parsed main config (empty until boot has read it). */
   config: PyConfig = {};
+  /** Where the running script's stderr shows (its output place); the end of `<body>` between scripts. */
+  stderrPlace?: () => Element;
+  #booted = false;
   #booting?: Promise<Interpreter>;
   #queue: Promise<unknown> = Promise.resolve();
   #configErrors: unknown[] = [];
@@ -70,7 +74,8 @@ export class MainInterpreter {
       this.#configErrors.push(error);
     }
     this.config = loaded.config;
-    return bootInterpreter(this.kind, {
+    const interpreter = await bootInterpreter(this.kind, {
+      streams: { stdout: (text) => console.log(text), stderr: (text) => this.#stderr(text) },
       bridge: this.#bridge(),
       config: loaded.config,
       configUrl: loaded.url,
@@ -80,6 +85,20 @@ export class MainInterpreter {
       },
       onConfigError: (error) => this.#configErrors.push(error),
     });
+    this.#booted = true;
+    return interpreter;
+  }
+
+  /**
+   * Python's stderr: the console, and, as PyScript's error plugin does, a
+   * `.py-error` box on the page (not with `plugins = ["!error"]`; not for
+   * what the interpreter writes while it boots).
+   */
+  #stderr(text: string): void {
+    console.error(text);
+    if (!this.#booted || this.config.plugins?.includes('!error')) return;
+    const place = this.stderrPlace?.() ?? this.#page.document.body;
+    if (place) showStderr(place, text);
   }
 
   /** Runs `task` after every task queued before it has settled. */
