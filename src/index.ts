@@ -29,7 +29,7 @@ export type { PyConfig } from './runtime/config.js';
 export type { ReadyDetail, DoneDetail, ProgressDetail, PyReadyEvent, PyDoneEvent, PyProgressEvent, PyAllDoneEvent, PyEditorDoneEvent } from './page/events.js';
 export { PythonWorker } from './runtime/py-worker.js';
 export type { PyWorkerOptions } from './runtime/py-worker.js';
-export type { Hooks, HookCallback } from './runtime/hooks.js';
+export type { Hooks, HookCallback, WorkerHandle, WorkerStartCallback } from './runtime/hooks.js';
 export { ErrorCode, PyScriptError } from './errors.js';
 
 /** This document's state: its interpreters, configs, workers, editors (see `page/page.ts`). */

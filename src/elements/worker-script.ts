@@ -56,6 +56,7 @@ export class WorkerScript {
       quiet: true,
       onProgress: (progress) => this.#progress?.(progress),
       findElement: (id) => page.places.find(id) ?? this.#showHost(id),
+      element: host.sourceScript ?? host,
     }, page.workerContext);
   }
 
@@ -74,7 +75,6 @@ export class WorkerScript {
   async run(callbacks: WorkerScriptCallbacks): Promise<void> {
     const { handle } = this;
     this.#progress = callbacks.progress;
-    for (const callback of this.#page.hooks.main.onWorker) await callback(handle, this.#host.sourceScript ?? this.#host);
     const ready = handle.ready.then(
       () => {
         for (const error of handle.configErrors) callbacks.configError(error);

@@ -51,7 +51,7 @@ export class Page {
     this.places = new Places(document);
     this.configs = new PageConfigs(document, this.scripts);
     this.allDone = new AllDoneTracker(document.defaultView ?? globalThis);
-    this.workerContext = createWorkerContext(this.hooks.worker);
+    this.workerContext = createWorkerContext(this.hooks.worker, this.hooks.main.onWorker);
     this.editorEnvs = new EditorEnvs(this.places, this.workerContext);
   }
 

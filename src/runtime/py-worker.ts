@@ -19,7 +19,7 @@ import { isAsyncCode } from './async-code.js';
 import { dedent } from './dedent.js';
 import { baseUrl, fetchText, type ProgressCallback } from './fetch-progress.js';
 import { provideMainServices } from './main-services.js';
-import { WORKER_CALLBACKS, callbackSources, joinCode, type Hooks, type WorkerHookContext } from './hooks.js';
+import { WORKER_CALLBACKS, callbackSources, joinCode, type Hooks, type WorkerHookContext, type WorkerStartCallback } from './hooks.js';
 import type { PyConfig } from './config.js';
 import { loadConfig, type LoadedConfig } from './load-config.js';
 import { NamedWorkers } from './named-workers.js';
@@ -59,21 +59,26 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   onProgress?: ProgressCallback;
   /** Finds the element the worker's `display()`/`print` name by id; `document.getElementById` by default. */
   findElement?(id: string): Element | null;
+  /** The element this worker runs for (a worker script's, an editor's), for `hooks.main.onWorker`. */
+  element?: Element;
 }
 
 /** What the workers of one page share; the page owns it (`src/page/page.ts`). */
 export interface WorkerContext {
   /** The page's `hooks.worker`: code and callbacks run inside each worker. */
   hooks: Hooks<WorkerHookContext>;
+  /** The page's `hooks.main.onWorker`: called on main as each worker starts. */
+  onWorker: Set<WorkerStartCallback>;
   /** The page's named workers (`workers.name`). */
   named: NamedWorkers;
   /** The page's service-worker registrations, for the fallback without SharedArrayBuffer. */
   serviceWorkers: ServiceWorkerChannels;
 }
 
-/** A new page's worker context, around its `hooks.worker`. */
-export const createWorkerContext = (hooks: Hooks<WorkerHookContext>): WorkerContext => ({
+/** A new page's worker context, around its `hooks.worker` and `hooks.main.onWorker`. */
+export const createWorkerContext = (hooks: Hooks<WorkerHookContext>, onWorker: Set<WorkerStartCallback> = new Set()): WorkerContext => ({
   hooks,
+  onWorker,
   named: new NamedWorkers(),
   serviceWorkers: new ServiceWorkerChannels(),
 });
@@ -149,6 +154,13 @@ export class PythonWorker {
       void this.ready.then(() => context.named.ready(name, this.sync), () => undefined);
     }
     void this.#start(options).catch((error) => this.#finish(toWorkerError(error)));
+    for (const callback of context.onWorker) {
+      try {
+        void Promise.resolve(callback(undefined, this, options.element)).catch((error) => console.error('hooks.main.onWorker failed:', error));
+      } catch (error) {
+        console.error('hooks.main.onWorker failed:', error);
+      }
+    }
   }
 
   /**
