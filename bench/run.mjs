@@ -9,8 +9,9 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { NETWORK, networkVisits } from './network.mjs';
 import { writeBenchIndex } from './packages-index.mjs';
-import { startServer } from './server.mjs';
+import { HOST_MAX_AGE, startServer } from './server.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -55,6 +56,25 @@ const rows = [
       { name: 'ours', page: 'ours-py-hello.html', expect: 'hello from Pyodide' },
       { name: 'pyscript', page: 'pyscript-py-hello.html', expect: 'hello from Pyodide' },
       { name: 'floor', page: 'floor-py.html', expect: 'hello from Pyodide' },
+    ],
+  },
+  {
+    // `network`: each sample is one context loading the page twice under
+    // emulation, from the host-like server (bench/network.mjs); the row
+    // reports the first visit, and a `-second` row the second.
+    id: 'net-mpy-hello', title: 'MicroPython hello → `mpy:done`, NET', metric: 'done', network: true,
+    target: 0.5,
+    contenders: [
+      { name: 'ours', page: 'ours-mpy-hello.html', expect: 'hello from MicroPython' },
+      { name: 'pyscript', page: 'pyscript-mpy-hello.html', expect: 'hello from MicroPython' },
+    ],
+  },
+  {
+    id: 'net-py-hello', title: 'Pyodide hello → `py:done`, NET', metric: 'done', network: true,
+    target: 0.45, targetSecond: 0.35, targetBytes: 1.2,
+    contenders: [
+      { name: 'ours', page: 'ours-py-hello.html', expect: 'hello from Pyodide' },
+      { name: 'pyscript', page: 'pyscript-py-hello.html', expect: 'hello from Pyodide' },
     ],
   },
   {
@@ -151,6 +171,8 @@ for (const file of ['../dist/core.js', '../dist/micropython/micropython.mjs', '.
 
 if (selected.some((row) => row.id === 'py-packages')) await writeBenchIndex();
 const server = await startServer();
+const hostServer = selected.some((row) => row.network) ? await startServer({ host: true }) : undefined;
+const netLabel = `${NETWORK.downloadMbit} Mbit/s, ${NETWORK.latency} ms RTT, brotli, max-age=${HOST_MAX_AGE}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromeArgs });
 const started = Date.now();
 const loadBefore = loadavg();
@@ -227,6 +249,7 @@ const stats = (values) => {
  * warming machine weighs on every contender alike.
  */
 async function runRow(row, warm) {
+  if (row.network) return runNetworkRow(row);
   const present = row.contenders.filter((c) => existsSync(here(`pages/${c.page.split('?')[0]}`)));
   const missing = row.contenders.filter((c) => !present.includes(c));
   const samples = Object.fromEntries(present.map((c) => [c.name, []]));
@@ -257,22 +280,84 @@ async function runRow(row, warm) {
   };
 }
 
+/**
+ * A network row: `rounds` samples per contender, interleaved like the
+ * others, each sample one context with two visits. Returns two results:
+ * the first visit (`row.id`) and the second (`row.id-second`), each with
+ * the bytes transferred beside the times.
+ */
+async function runNetworkRow(row) {
+  const rowStarted = Date.now();
+  const rounds = row.rounds ?? (row.contenders.some((c) => /-py-/.test(c.page)) ? runs : mpyRuns);
+  const names = row.contenders.map((c) => c.name);
+  const empty = () => Object.fromEntries(names.map((name) => [name, []]));
+  const visits = [0, 1].map(() => ({ samples: empty(), bytes: empty(), requests: empty() }));
+  const problems = Object.fromEntries(names.map((name) => [name, new Set()]));
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 ? [...row.contenders].reverse() : row.contenders;
+    for (const contender of order) {
+      const result = await networkVisits(browser, `${hostServer.origin}/bench/pages/${contender.page}`, {
+        expect: contender.expect, timeout, origin: hostServer.origin,
+      });
+      for (const problem of result.problems) problems[contender.name].add(problem);
+      for (const [index, visit] of visits.entries()) {
+        const got = result.visits[index];
+        visit.samples[contender.name].push(got ? Number(got.done) : NaN);
+        visit.bytes[contender.name].push(got ? got.bytes : NaN);
+        visit.requests[contender.name].push(got ? got.requests : NaN);
+      }
+      process.stderr.write(`  ${row.id} ${contender.name} #${round + 1}: ${result.visits.map((v) =>
+        `${Number(v.done).toFixed(0)} ms ${(v.bytes / 1e6).toFixed(2)} MB`).join(', then ') || 'failed'}\n`);
+    }
+  }
+  const seconds = (Date.now() - rowStarted) / 1000;
+  return visits.map((visit, index) => ({
+    id: row.id + (index ? '-second' : ''),
+    title: `${row.title.replace('NET', netLabel)}, ${index ? 'second visit (same context)' : 'first visit (cold cache)'}`,
+    metric: 'done', target: index ? row.targetSecond : row.target, targetBytes: index ? undefined : row.targetBytes,
+    rounds, network: NETWORK,
+    pages: Object.fromEntries(row.contenders.map((c) => [c.name, c.page])), missing: [],
+    samples: visit.samples, bytes: visit.bytes, requests: visit.requests,
+    stats: Object.fromEntries(Object.entries(visit.samples).map(([name, values]) => [name, stats(values)])),
+    bytesStats: Object.fromEntries(Object.entries(visit.bytes).map(([name, values]) => [name, stats(values)])),
+    problems: Object.fromEntries(Object.entries(problems).map(([name, set]) => [name, [...set]])),
+    seconds, loadavg: loadavg(),
+  }));
+}
+
 // Discarded warm-up: the first loads after launch pay for Chromium's own
 // start-up and the OS file cache; neither contender should get that bill.
 process.stderr.write('warm-up (discarded)…\n');
 for (const page of ['floor-mpy.html', 'ours-mpy-hello.html', 'pyscript-mpy-hello.html', 'floor-py.html']) {
   await measure({ page, expect: '' }, 'done', false);
 }
+// The host server compresses each file on first request (cached on disk in
+// bench/results/compressed/): one unthrottled load of each network page.
+if (hostServer) {
+  process.stderr.write('compressing for the network rows (first run only: up to a minute)…\n');
+  for (const row of selected.filter((r) => r.network)) {
+    for (const contender of row.contenders) {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${hostServer.origin}/bench/pages/${contender.page}`, { waitUntil: 'commit', timeout });
+        await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout, polling: 50 });
+      } catch { /* the measured loads report it */ }
+      await context.close();
+    }
+  }
+}
 
 const results = [];
 for (const row of selected) {
   process.stderr.write(`${row.id}…\n`);
-  results.push(await runRow(row, false));
+  results.push(...[await runRow(row, false)].flat());
   if (args.warm && row.warmable) results.push(await runRow(row, true));
 }
 
 await browser.close();
 await server.close();
+await hostServer?.close();
 
 const chromiumVersion = browser.version();
 const format = (s) => (s ? `${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})` : '—');
@@ -336,12 +421,22 @@ for (const result of results) {
       if (name !== 'ours') extra.push(`- ${result.title}: ${name} ${format(stat, 'done')} ms (the ${PYSCRIPT} column of this row is \`${result.baseline}\`).`);
     }
   }
+  if (result.bytesStats) {
+    const mb = (s) => (!s ? '—' : s.median >= 1e6 ? `${(s.median / 1e6).toFixed(2)} MB` : `${(s.median / 1e3).toFixed(1)} KB`);
+    const { ours: b1, pyscript: b2 } = result.bytesStats;
+    const ratio = b1 && b2 ? b1.median / b2.median : NaN;
+    const goal = result.targetBytes ? ` (target ≤ ${result.targetBytes}×: ${ratio <= result.targetBytes ? 'met' : '**not met**'})` : '';
+    extra.push(`- ${result.title}: bytes transferred, this project ${mb(b1)}, ${PYSCRIPT} ${mb(b2)}, ${
+      Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—'}${goal}; requests ${stats(result.requests.ours)?.median ?? '—'} and ${
+      stats(result.requests.pyscript)?.median ?? '—'}.`);
+  }
   if (result.missing.length) extra.push(`- ${result.title}: skipped ${result.missing.join(', ')} (page not written yet).`);
   for (const [name, list] of Object.entries(result.problems)) {
     for (const problem of list) extra.push(`- ${result.title}, ${name}: ${problem}`);
   }
 }
-if (server.notFound.length) extra.push(`- 404s from the bench server: ${[...new Set(server.notFound)].join(', ')}`);
+const notFound = [...server.notFound, ...(hostServer?.notFound ?? [])];
+if (notFound.length) extra.push(`- 404s from the bench server: ${[...new Set(notFound)].join(', ')}`);
 if (extra.length) lines.push('', ...extra);
 
 console.log(lines.join('\n'));

@@ -1,11 +1,18 @@
-// The bench's static server: serves the built files raw (no module rewriting)
+// The bench's static server: serves the built files (no module rewriting)
 // with the cross-origin isolation headers, on a free port of 127.0.0.1.
 // A page asked for with the query `?noiso` gets none, so it is not isolated.
+//
+// Two modes. The default serves every file raw with `Cache-Control: no-cache`
+// (the localhost rows). `{ host: true }` behaves like a static host: brotli
+// or gzip (whichever the request accepts, brotli first) for the types such
+// hosts compress, `Cache-Control: max-age` and an ETag (the network rows).
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { isolationHeaders } from '../scripts/headers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,11 +28,48 @@ const types = {
 };
 
 /**
- * Starts the server. Responses carry `Cache-Control: no-cache` and an ETag, so
- * a warm HTTP cache revalidates with a 304 (what a typical static host does).
+ * What a static host compresses (Cloudflare's, Netlify's and nginx's usual
+ * lists): text, JSON and wasm. Archives (`.zip`, `.whl`, `.gz`, `.br`) and
+ * unknown binaries go out as they are.
+ */
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.map', '.py', '.toml', '.txt']);
+
+/**
+ * `max-age` of the host mode: ten minutes, what GitHub Pages sends. A second
+ * visit within it asks nothing of the network; after it, every file is
+ * revalidated (a 304 thanks to the ETag).
+ */
+export const HOST_MAX_AGE = 600;
+
+// Compressed copies, kept on disk (git-ignored) by content digest: brotli at
+// quality 9 takes ~20 s for Pyodide's wasm on this machine, once.
+const cacheDir = join(root, 'bench/results/compressed');
+const memory = new Map();
+function compressed(body, encoding) {
+  const digest = createHash('sha256').update(body).digest('hex').slice(0, 32);
+  const key = `${digest}.${encoding}`;
+  if (memory.has(key)) return memory.get(key);
+  const file = join(cacheDir, key);
+  let data;
+  if (existsSync(file)) data = readFileSync(file);
+  else {
+    data = encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 6 });
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(file, data);
+  }
+  memory.set(key, data);
+  return data;
+}
+
+/**
+ * Starts the server. Default mode: `Cache-Control: no-cache` and an ETag, so
+ * a warm HTTP cache revalidates every file with a 304. `host: true`: see above.
+ * @param {{ host?: boolean }} [options]
  * @returns {Promise<{ origin: string, notFound: string[], close(): Promise<void> }>}
  */
-export async function startServer() {
+export async function startServer({ host = false } = {}) {
   const notFound = [];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -36,14 +80,25 @@ export async function startServer() {
       if (!servedPrefixes.some((prefix) => path.startsWith(prefix)) || !file.startsWith(root)) throw new Error('outside');
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
-      const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
-      response.setHeader('Cache-Control', 'no-cache');
+      const type = types[extname(file)] ?? 'application/octet-stream';
+      const accepted = String(request.headers['accept-encoding'] ?? '');
+      const encoding = !host || !compressible.has(extname(file)) ? ''
+        : /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : '';
+      const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}${encoding && `-${encoding}`}"`;
+      response.setHeader('Cache-Control', host ? `max-age=${HOST_MAX_AGE}` : 'no-cache');
       response.setHeader('ETag', etag);
+      if (host) response.setHeader('Vary', 'Accept-Encoding');
       if (request.headers['if-none-match'] === etag) {
         response.writeHead(304).end();
         return;
       }
-      response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size });
+      if (encoding) {
+        const body = compressed(await readFile(file), encoding);
+        response.writeHead(200, { 'Content-Type': type, 'Content-Encoding': encoding, 'Content-Length': body.length });
+        response.end(request.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': type, 'Content-Length': info.size });
       if (request.method === 'HEAD') response.end();
       else createReadStream(file).pipe(response);
     } catch {
@@ -61,4 +116,19 @@ export async function startServer() {
       server.close(() => resolve());
     }),
   };
+}
+
+/** Compresses ahead of time every file a host-mode server may compress under `dirs` (so no load waits for it). */
+export async function precompress(dirs) {
+  const { readdir } = await import('node:fs/promises');
+  for (const dir of dirs) {
+    for (const name of await readdir(join(root, dir), { recursive: true })) {
+      if (!compressible.has(extname(name))) continue;
+      const file = join(root, dir, name);
+      if (!(await stat(file)).isFile()) continue;
+      const body = await readFile(file);
+      compressed(body, 'br');
+      compressed(body, 'gzip');
+    }
+  }
 }

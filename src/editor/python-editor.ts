@@ -15,7 +15,7 @@ import { emit } from '../page/events.js';
 import { pageOf } from '../page/page.js';
 import { prefixOf } from '../page/prefix.js';
 import { reportError, toPyScriptError } from '../page/report.js';
-import { elementCode } from '../page/script-tags.js';
+import { clearContent, elementCode } from '../page/script-tags.js';
 import { dedent } from '../runtime/dedent.js';
 import { importLazy } from '../runtime/lazy.js';
 import { baseUrl, fetchText } from '../runtime/fetch-progress.js';
@@ -63,6 +63,8 @@ export abstract class PythonEditorElement extends ReactiveElement {
   #output?: HTMLElement;
   /** Where CodeMirror mounts. */
   #holder?: HTMLElement;
+  /** Takes a setup editor's code out of its env again (see {@link EditorEnv.addSetup}). */
+  #removeSetup?: () => void;
   /** Counted among its env's editors (see {@link EditorEnv.attach}). */
   #attached = false;
   #button?: HTMLButtonElement;
@@ -111,17 +113,23 @@ export abstract class PythonEditorElement extends ReactiveElement {
     if (!this.#source) {
       this.#source = this.#readSource();
       this.#source.catch(() => undefined); // shown by #run
-      this.#env = page.editorEnvs.get(this.kind, this.env);
-      this.#env.adopt({ config: this.config, serviceWorker: this.serviceWorker });
-      if (this.setup) return this.#env.addSetup(this.#source);
-      this.#exposeOnScript();
-      void this.#mount();
+      if (!this.setup) {
+        this.#exposeOnScript();
+        void this.#mount();
+      }
     } else if (!this.setup && !this.#view && this.#holder) {
       void this.#showView(this.#holder); // back on the page after a removal
     }
-    if (!this.setup && !this.#attached) {
+    // The page forgets an env once its last editor has left: back on the page, get it anew.
+    if (!this.#env || this.#env.released) {
+      this.#env = page.editorEnvs.get(this.kind, this.env);
+      this.#env.adopt({ config: this.config, serviceWorker: this.serviceWorker });
+    }
+    if (this.setup) {
+      this.#removeSetup ??= this.#env.addSetup(this.#source);
+    } else if (!this.#attached) {
       this.#attached = true;
-      this.#env!.attach();
+      this.#env.attach();
     }
   }
 
@@ -137,6 +145,9 @@ export abstract class PythonEditorElement extends ReactiveElement {
         this.#attached = false;
         this.#env?.detach();
       }
+      // A setup editor's code no longer runs in its env's new workers.
+      this.#removeSetup?.();
+      this.#removeSetup = undefined;
     });
   }
 
@@ -202,7 +213,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
       place?.replaceChildren();
       // input() asks in the output place while it is on the page, else with window.prompt.
       const ask = place && ((prompt: string) => (place.isConnected ? askInline(place, prompt) : globalThis.prompt(prompt)));
-      const outcome = await this.#env.run(this.code, place?.id ?? '', ask);
+      const outcome = await this.#env.run(this.code, place?.id ?? '', ask, this);
       for (const configError of outcome.configErrors) if (place) reportError(place, configError);
       error = outcome.error;
     } catch (caught) {
@@ -224,7 +235,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
 
   /** Where a run's output goes: the `target` element, else the output area. */
   #outputPlace(): HTMLElement | undefined {
-    const target = this.#targetId && pageOf(this).places.find(this.#targetId);
+    const target = this.#targetId && pageOf(this).places.find(this.#targetId, this);
     return target || this.#output;
   }
 
@@ -238,7 +249,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
       code = script.textContent ?? '';
     } else {
       code = elementCode(this);
-      this.textContent = '';
+      clearContent(this);
     }
     // A file is shown as it is; inline code loses the blank lines around it, which only the markup needed.
     if (src) return { code: await fetchCode(src), targetId };

@@ -11,12 +11,13 @@ import { isAsyncCode } from '../runtime/async-code.js';
 import { dedent } from '../runtime/dedent.js';
 import { baseUrl, fetchText } from '../runtime/fetch-progress.js';
 import { joinCode, type HookCallback } from '../runtime/hooks.js';
+import { exitCodeOf } from '../runtime/traceback.js';
 import type { Interpreter, InterpreterKind } from '../runtime/types.js';
 import { emit } from '../page/events.js';
 import { pageOf, type Page } from '../page/page.js';
 import { prefixOf } from '../page/prefix.js';
 import { reportError, toPyScriptError } from '../page/report.js';
-import { elementCode } from '../page/script-tags.js';
+import { clearContent, elementCode } from '../page/script-tags.js';
 import { WorkerScript, type WorkerScriptHost } from './worker-script.js';
 
 /** What the controller needs from its element. */
@@ -39,14 +40,26 @@ const parsed = (document: Document): Promise<void> =>
     ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
     : Promise.resolve();
 
+/** How one attempt to run the code ended: it ran (or failed), or the element had left the page first. */
+type Outcome = 'ran' | 'cancelled';
+
 export class InterpreterController implements ReactiveController {
   readonly kind: InterpreterKind;
   /** Resolves after bootstrap, just before the code runs; rejects if bootstrap failed. */
-  readonly ready: Promise<void>;
+  ready!: Promise<void>;
   /** Resolves after the code has finished, with or without an error. */
-  readonly done: Promise<void>;
+  done!: Promise<void>;
   #host: ScriptHost;
-  #started = false;
+  /** An attempt to run is under way. */
+  #running = false;
+  /** The code ran (to its end, an error, or its worker's termination). */
+  #ran = false;
+  /** The element left the page and its worker was terminated: back on the page, it runs again. */
+  #stopped = false;
+  /** Put back while its stopped worker's run was still settling: run again once it has. */
+  #again = false;
+  /** The code, read once (the element's text is cleared then). */
+  #source?: Promise<{ code: string; filename?: string }>;
   #worker?: WorkerScript;
   #resolveReady!: () => void;
   #rejectReady!: (error: unknown) => void;
@@ -55,6 +68,12 @@ export class InterpreterController implements ReactiveController {
   constructor(host: ScriptHost, kind: InterpreterKind) {
     this.#host = host;
     this.kind = kind;
+    this.#renew();
+    host.addController(this);
+  }
+
+  /** Fresh `ready` and `done` promises, for the first run and each run after a restart. */
+  #renew(): void {
     this.ready = new Promise((resolve, reject) => {
       this.#resolveReady = resolve;
       this.#rejectReady = reject;
@@ -62,25 +81,68 @@ export class InterpreterController implements ReactiveController {
     // Callers who only await `done` must not see an unhandled rejection.
     this.ready.catch(() => undefined);
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
-    host.addController(this);
   }
 
-  hostDisconnected(): void {
-    this.#worker?.disconnected();
-  }
-
+  /**
+   * Runs the code when the element first connects. Put back after a
+   * removal: a worker script, whose worker the removal terminated, runs
+   * again; a main-thread script that ran does not (its output is still in
+   * it, its names in the shared interpreter); one that was removed before
+   * its turn came runs now.
+   */
   hostConnected(): void {
     this.#page.startScript(this.#host, () => this.start());
   }
 
-  /** Starts the lifecycle (once), also for a host that is not in the page (a worker `<script>`'s). */
+  /** {@link hostConnected}'s start, also called for a host that is not in the page (a worker `<script>`'s, see `ScriptTags`). */
   start(): void {
-    if (this.#started || !this.#host.runnable) return;
-    this.#started = true;
+    if (!this.#host.runnable) return;
+    if (this.#running) {
+      if (this.#stopped) this.#again = true;
+      return;
+    }
+    if (this.#ran && !this.#stopped) return;
+    this.#launch();
+  }
+
+  /**
+   * The element left the page (not only moved): a worker script's worker is
+   * terminated. For a `<script>`'s host, which is only its output place,
+   * what counts is the `<script>` (`sourceRemoved()` calls this when it goes).
+   */
+  hostDisconnected(): void {
+    queueMicrotask(() => {
+      if (this.#inPage || !this.#worker) return;
+      this.#worker.handle.terminate();
+      this.#worker = undefined;
+      this.#stopped = true;
+    });
+  }
+
+  /** The script is on the page: the element, or the `<script>` it stands for. */
+  get #inPage(): boolean {
+    return (this.#host.sourceScript ?? this.#host).isConnected;
+  }
+
+  #launch(): void {
+    if (this.#ran) {
+      this.#renew();
+      clearContent(this.#host); // the previous run's output
+    }
+    this.#ran = this.#stopped = this.#again = false;
+    this.#running = true;
     const page = this.#page;
     page.places.register(this.#host);
-    page.allDone.track(this.done);
-    void this.#start(page);
+    page.allDone.track(this.#attempt(page));
+  }
+
+  /** One attempt; settles when the code ran or the attempt was given up (for `py:all-done`). */
+  async #attempt(page: Page): Promise<void> {
+    const outcome = await this.#start(page);
+    this.#running = false;
+    if (outcome === 'ran') this.#ran = true;
+    // Back on the page meanwhile: removed before its turn, or its worker stopped while settling.
+    if ((outcome === 'cancelled' || this.#again) && this.#inPage) this.#launch();
   }
 
   /** The state of the host's document. */
@@ -101,25 +163,36 @@ export class InterpreterController implements ReactiveController {
     return host.id;
   }
 
-  async #start(page: Page): Promise<void> {
+  /** Boots (or shares) the interpreter and runs the code, unless the element has left the page before its turn. */
+  async #start(page: Page): Promise<Outcome> {
     const host = this.#host;
     const prefix = prefixOf(this.kind);
     let failure: PyScriptError | undefined;
+    let outcome: Outcome = 'ran';
+    let exit: { code: number; message?: string } | undefined;
     try {
       await parsed(page.document);
-      const source = this.#readSource();
+      const source = (this.#source ??= this.#readSource());
       source.catch(() => undefined); // awaited below, after boot; not unhandled
-      if (host.worker) return await this.#runWorker(page, source);
+      if (host.worker) {
+        await source.catch(() => undefined); // a failed fetch is reported by the run
+        if (!this.#inPage) return (outcome = 'cancelled');
+        return (outcome = await this.#runWorker(page, source));
+      }
+      if (!this.#inPage) return (outcome = 'cancelled');
       const main = page.interpreter(this.kind);
       const stopProgress = main.onProgress((progress) => emit(this.eventTarget, `${prefix}:progress`, progress));
       const interpreter = await main.boot().finally(stopProgress);
-      await main.enqueue(async () => {
+      outcome = await main.enqueue(async (): Promise<Outcome> => {
+        // Removed while it waited for the interpreter or its turn: it does not run.
+        if (!this.#inPage) return 'cancelled';
         // Config errors show once, at the first script; the scripts still run.
         for (const error of main.takeConfigErrors()) reportError(this.#errorPlace(), toPyScriptError(error));
         const code = await source;
         // Where PyScript puts a script's output (a `<script>` in `<head>` shows at the end of `<body>`).
         if (!host.target) page.scripts.show(host);
         main.currentTarget = this.targetId;
+        main.currentScope = new WeakRef(host);
         main.stderrPlace = () => this.#errorPlace();
         host.interpreter = interpreter.raw;
         await this.#runHooks(page.hooks.main.onReady, interpreter);
@@ -130,22 +203,32 @@ export class InterpreterController implements ReactiveController {
         } finally {
           main.stderrPlace = undefined;
         }
+        return 'ran';
       });
     } catch (error) {
-      failure = toPyScriptError(error);
-      this.#rejectReady(failure);
-      reportError(this.#errorPlace(), failure);
+      // sys.exit() ends the script as it ends a program: no traceback (a message goes to stderr, as Python prints it).
+      exit = exitCodeOf(error);
+      if (exit) {
+        if (exit.message) console.error(exit.message);
+      } else {
+        failure = toPyScriptError(error);
+        this.#rejectReady(failure);
+        reportError(this.#errorPlace(), failure);
+      }
     } finally {
-      emit(this.eventTarget, `${prefix}:done`, failure ? { error: failure } : {});
-      this.#resolveDone();
+      if (outcome === 'ran') {
+        emit(this.eventTarget, `${prefix}:done`, failure ? { error: failure } : exit ? { exitCode: exit.code } : {});
+        this.#resolveDone();
+      }
     }
+    return outcome;
   }
 
   /** A `worker` script: its own worker runs the code (see `worker-script.ts`). */
-  async #runWorker(page: Page, source: Promise<{ code: string; filename?: string }>): Promise<void> {
+  async #runWorker(page: Page, source: Promise<{ code: string; filename?: string }>): Promise<Outcome> {
     const prefix = prefixOf(this.kind);
-    this.#worker = new WorkerScript(page, this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId);
-    await this.#worker.run({
+    const worker = (this.#worker = new WorkerScript(page, this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId));
+    await worker.run({
       ready: (worker) => {
         this.#resolveReady();
         emit(this.eventTarget, `${prefix}:ready`, { worker });
@@ -153,6 +236,7 @@ export class InterpreterController implements ReactiveController {
       configError: (error) => reportError(this.#errorPlace(), error),
       progress: (progress) => emit(this.eventTarget, `${prefix}:progress`, progress),
     });
+    return 'ran';
   }
 
   /** Reads the code once: inline text (then cleared from the page) or `src`. */
@@ -163,7 +247,7 @@ export class InterpreterController implements ReactiveController {
     if (!script) {
       const text = elementCode(host);
       // The code is code, not page content.
-      host.textContent = '';
+      clearContent(host);
       if (!src) return Promise.resolve({ code: dedent(text) });
     } else if (!src) {
       return Promise.resolve({ code: dedent(script.textContent ?? '') });
@@ -188,7 +272,7 @@ export class InterpreterController implements ReactiveController {
   }
 
   #errorPlace(): Element {
-    const target = this.#host.target && this.#page.places.find(this.targetId);
+    const target = this.#host.target && this.#page.places.find(this.targetId, this.#host);
     if (target) return target;
     this.#page.scripts.show(this.#host); // a worker `<script>`'s host is placed when it has something to show
     return this.#host;

@@ -4,12 +4,13 @@
  * {@link PythonWorker} with the element's code, config, name and service
  * worker, fires `:ready` with `detail.worker` when the worker's interpreter is
  * up, and settles when the worker's code has finished or crashed. Removing
- * the element terminates the worker.
+ * the element terminates the worker (the controller does it).
  */
 import type { PyScriptError } from '../errors.js';
 import { PythonWorker } from '../runtime/py-worker.js';
 import type { InterpreterKind, Progress } from '../runtime/types.js';
 import type { Page } from '../page/page.js';
+import { reportError } from '../page/report.js';
 
 /** The element attributes a worker script reads. */
 export interface WorkerScriptHost extends HTMLElement {
@@ -55,8 +56,9 @@ export class WorkerScript {
       targetId,
       quiet: true,
       onProgress: (progress) => this.#progress?.(progress),
-      findElement: (id) => page.places.find(id) ?? this.#showHost(id),
+      findElement: (id) => page.places.find(id, host) ?? this.#showHost(id),
       element: host.sourceScript ?? host,
+      onError: (error, id) => reportError((id && page.places.find(id, host)) || page.places.find(targetId, host) || this.#shownHost(), error),
     }, page.workerContext);
   }
 
@@ -66,6 +68,12 @@ export class WorkerScript {
     if (!host.sourceScript || host.id !== id) return null;
     this.#page.scripts.show(host);
     return host.isConnected ? host : null;
+  }
+
+  /** The host, placed in the page first when it is a worker `<script>`'s (an error of a callback shows there). */
+  #shownHost(): HTMLElement {
+    this.#page.scripts.show(this.#host);
+    return this.#host;
   }
 
   /**
@@ -85,16 +93,5 @@ export class WorkerScript {
     const error = await handle.done;
     await ready;
     if (error) throw error;
-  }
-
-  /**
-   * The element (or the `<script>` it stands for) left the page: stop the
-   * worker unless it was only moved. A `<script>`'s host is only its output
-   * place: removing it alone does not stop the worker.
-   */
-  disconnected(): void {
-    queueMicrotask(() => {
-      if (!(this.#host.sourceScript ?? this.#host).isConnected) this.handle.terminate();
-    });
   }
 }

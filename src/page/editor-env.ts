@@ -37,20 +37,26 @@ export class EditorEnv {
   readonly #places: Places;
   readonly #context: WorkerContext;
   readonly #options: EnvOptions = {};
-  readonly #setups: Promise<{ code: string; targetId: string }>[] = [];
-  /** How many of `#setups` the current worker has run. */
-  #setupsRun = 0;
+  /** The setup code of the env's setup editors on the page, each marked once the current worker has run it. */
+  readonly #setups = new Set<{ source: Promise<{ code: string; targetId: string }>; ran: boolean }>();
+  /** Called when no editor and no setup is left: the page forgets the env. */
+  readonly #onEmpty: () => void;
+  /** The page forgot this env (it was empty): an editor coming back gets the env of its name anew. */
+  released = false;
   /** Editors of this env on the page (setup editors not counted). */
   #editors = 0;
   #worker?: PythonWorker;
   #queue: Promise<unknown> = Promise.resolve();
   /** How the running code's `input()` is answered (the running editor's), if any. */
   #ask?: Ask;
+  /** The running editor: ids its code names are looked up in its own (shadow) root first. */
+  #scope?: WeakRef<Node>;
 
-  constructor(kind: InterpreterKind, places: Places, context: WorkerContext) {
+  constructor(kind: InterpreterKind, places: Places, context: WorkerContext, onEmpty: () => void = () => undefined) {
     this.kind = kind;
     this.#places = places;
     this.#context = context;
+    this.#onEmpty = onEmpty;
   }
 
   /** Records an editor's `config` and `service-worker` (used when the worker starts). */
@@ -59,15 +65,28 @@ export class EditorEnv {
     this.#options.serviceWorker ||= options.serviceWorker;
   }
 
-  /** Adds setup code: it runs before the first run of this env (or the next one, once started), and again in each new worker. */
-  addSetup(source: Promise<{ code: string; targetId: string }>): void {
+  /**
+   * Adds setup code: it runs before the first run of this env (or the next
+   * one, once started), and again in each new worker.
+   * @returns removes it (its setup editor left the page): new workers do not run it
+   */
+  addSetup(source: Promise<{ code: string; targetId: string }>): () => void {
     source.catch(() => undefined); // reported when it runs
-    this.#setups.push(source);
+    const setup = { source, ran: false };
+    this.#setups.add(setup);
+    return () => {
+      this.#setups.delete(setup);
+      this.#releaseIfEmpty();
+    };
   }
 
-  /** Runs `code` after the runs before it; `display()` and `print` go to `targetId`, `input()` asks `ask` (else `window.prompt`). */
-  run(code: string, targetId: string, ask?: Ask): Promise<RunOutcome> {
-    const outcome = this.#queue.then(() => this.#run(code, targetId, ask));
+  /**
+   * Runs `code` after the runs before it; `display()` and `print` go to
+   * `targetId`, `input()` asks `ask` (else `window.prompt`), and ids are
+   * looked up in `scope`'s root first (the running editor's).
+   */
+  run(code: string, targetId: string, ask?: Ask, scope?: Node): Promise<RunOutcome> {
+    const outcome = this.#queue.then(() => this.#run(code, targetId, ask, scope));
     this.#queue = outcome;
     return outcome;
   }
@@ -80,16 +99,24 @@ export class EditorEnv {
   /** An editor of this env left the page: the last one out stops the worker. */
   detach(): void {
     if (--this.#editors === 0) this.terminate();
+    this.#releaseIfEmpty();
   }
 
   /** Stops the worker; the next run starts a new one, which runs the setup code again. */
   terminate(): void {
     this.#worker?.terminate();
     this.#worker = undefined;
-    this.#setupsRun = 0;
+    for (const setup of this.#setups) setup.ran = false;
   }
 
-  async #run(code: string, targetId: string, ask: Ask | undefined): Promise<RunOutcome> {
+  #releaseIfEmpty(): void {
+    if (this.#editors > 0 || this.#setups.size > 0 || this.released) return;
+    this.terminate();
+    this.released = true;
+    this.#onEmpty();
+  }
+
+  async #run(code: string, targetId: string, ask: Ask | undefined, scope: Node | undefined): Promise<RunOutcome> {
     const configErrors: PyScriptError[] = [];
     const { serviceWorker, config } = this.#options;
     // Without a way for the worker to block on main, the editor cannot work: say why instead of hanging.
@@ -103,7 +130,7 @@ export class EditorEnv {
         configWhere: 'the config attribute',
         service_worker: serviceWorker || undefined,
         quiet: true,
-        findElement: (id) => this.#places.find(id),
+        findElement: (id) => this.#places.find(id, this.#scope?.deref()),
         input: (prompt) => (this.#ask ? this.#ask(prompt) : globalThis.prompt(prompt)),
       }, this.#context);
       const failed = await worker.done;
@@ -113,11 +140,12 @@ export class EditorEnv {
       }
       configErrors.push(...worker.configErrors);
     }
-    for (const setup of this.#setups.slice(this.#setupsRun)) {
-      this.#setupsRun++;
+    for (const setup of this.#setups) {
+      if (setup.ran) continue;
+      setup.ran = true;
       let error: PyScriptError | undefined;
       try {
-        const { code: setupCode, targetId: setupTarget } = await setup;
+        const { code: setupCode, targetId: setupTarget } = await setup.source;
         error = await worker.exec(setupCode, setupTarget);
       } catch (caught) {
         error = toPyScriptError(caught);
@@ -125,6 +153,7 @@ export class EditorEnv {
       if (error) return { error: new PyScriptError(error.code, `The setup code of this editor's env failed:\n${error.message}`, { cause: error }), configErrors };
     }
     this.#ask = ask;
+    this.#scope = scope && new WeakRef(scope);
     try {
       const error = await worker.exec(code, targetId);
       return error ? { error, configErrors } : { configErrors };
@@ -146,11 +175,25 @@ export class EditorEnvs {
     this.#context = context;
   }
 
-  /** The env named `name` for `kind` (a new one of its own when `name` is empty). */
+  /** How many envs the page holds. */
+  get size(): number {
+    return this.#envs.size;
+  }
+
+  /**
+   * The env named `name` for `kind` (a new one of its own when `name` is
+   * empty). The page holds an env while an editor or setup of it is on the
+   * page: once the last leaves, it forgets it.
+   */
   get(kind: InterpreterKind, name: string): EditorEnv {
     const key = name ? `${kind}:${name}` : `${kind}:#${++this.#unnamed}`;
     let env = this.#envs.get(key);
-    if (!env) this.#envs.set(key, (env = new EditorEnv(kind, this.#places, this.#context)));
+    if (!env) {
+      env = new EditorEnv(kind, this.#places, this.#context, () => {
+        if (this.#envs.get(key) === env) this.#envs.delete(key);
+      });
+      this.#envs.set(key, env);
+    }
     return env;
   }
 }

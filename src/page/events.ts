@@ -15,6 +15,8 @@ export interface ReadyDetail {
 export interface DoneDetail {
   /** The error that stopped the script, if any. */
   error?: Error;
+  /** The script ended with `sys.exit()`: its exit code (0 for none; 1 for a message). No error box is shown. */
+  exitCode?: number;
 }
 
 /** `detail` of `py:progress` / `mpy:progress`. */

@@ -4,6 +4,7 @@
  * script of that kind, which run one after the other in the order they were
  * queued (document order at start-up).
  */
+import { ErrorCode, PyScriptError } from '../errors.js';
 import type { PyscriptBridge } from '../runtime/bridge.js';
 import { bootInterpreter } from '../runtime/boot.js';
 import { createBridge } from '../runtime/bridge-helpers.js';
@@ -12,7 +13,7 @@ import type { PyConfig } from '../runtime/config.js';
 import type { Interpreter, InterpreterKind, Progress } from '../runtime/types.js';
 import type { PageConfigs } from './page-config.js';
 import type { Places } from './places.js';
-import { showStderr } from './report.js';
+import { reportError, showStderr } from './report.js';
 
 /** What a main interpreter needs from its page. */
 export interface MainInterpreterPage {
@@ -28,12 +29,14 @@ export class MainInterpreter {
   readonly kind: InterpreterKind;
   /** Id of the element the running script displays to (see `current_target()`). */
   currentTarget = '';
+  /** The running script: ids it names are looked up in its own (shadow) root first. */
+  currentScope?: WeakRef<Node>;
   /** The parsed main config (empty until boot has read it). */
   config: PyConfig = {};
   /** Where the running script's stderr shows (its output place); the end of `<body>` between scripts. */
   stderrPlace?: () => Element;
-  #booted = false;
   #booting?: Promise<Interpreter>;
+  #booted?: Interpreter;
   #queue: Promise<unknown> = Promise.resolve();
   #configErrors: unknown[] = [];
   #progressListeners = new Set<(progress: Progress) => void>();
@@ -47,8 +50,31 @@ export class MainInterpreter {
 
   /** Boots the interpreter once; later calls share the same promise. */
   boot(): Promise<Interpreter> {
-    this.#booting ??= this.#boot();
+    this.#booting ??= this.#boot().then((interpreter) => (this.#booted = interpreter));
     return this.#booting;
+  }
+
+  /** True when `error` was raised by this interpreter (a `PythonError` of its own). */
+  raised(error: unknown): boolean {
+    const booted = this.#booted;
+    if (!booted || !(error instanceof Error)) return false;
+    if (booted.kind === 'pyodide') {
+      // any: Pyodide's ffi module is not in our PyodideAPI subset.
+      const PythonError = (booted.raw as any).ffi?.PythonError;
+      return typeof PythonError === 'function' && error instanceof PythonError;
+    }
+    return error.name === 'PythonError';
+  }
+
+  /**
+   * Shows an error of a callback at the element with id `targetId` (the
+   * script that registered it, or its target), else at this interpreter's
+   * last script, else at the end of the body.
+   */
+  reportAt(targetId: string, error: PyScriptError): void {
+    const { places, document } = this.#page;
+    const place = (targetId && places.find(targetId)) || (this.currentTarget && places.find(this.currentTarget)) || document.body;
+    reportError(place, error);
   }
 
   /**
@@ -85,7 +111,6 @@ export class MainInterpreter {
       },
       onConfigError: (error) => this.#configErrors.push(error),
     });
-    this.#booted = true;
     return interpreter;
   }
 
@@ -115,9 +140,11 @@ export class MainInterpreter {
       window: page.document.defaultView ?? globalThis,
       document: page.document,
       currentTarget: () => this.currentTarget,
-      findElement: (id) => page.places.find(id),
+      findElement: (id) => page.places.find(id, this.currentScope?.deref()),
       config: this.config,
     });
+    // A callback's error (`when` handlers, pyscript/_errors.py): its traceback and where to show it.
+    bridge.report_error = (text: string, targetId: string) => this.reportAt(targetId, new PyScriptError(ErrorCode.PYTHON, text));
     // `PyWorker`, `MPWorker` and `workers` of the Python package.
     return Object.assign(bridge, workerBridge(page.workerContext));
   }

@@ -16,7 +16,9 @@ import { EditorEnvs } from './editor-env.js';
 import { MainInterpreter } from './main-interpreters.js';
 import { PageConfigs } from './page-config.js';
 import { Places } from './places.js';
+import { reportError } from './report.js';
 import { ScriptTags } from './script-tags.js';
+import { watchUncaughtPythonErrors } from './uncaught.js';
 
 const PAGE = Symbol('pyscript-elements page');
 /** The tags whose elements run code when they connect. */
@@ -53,6 +55,14 @@ export class Page {
     this.allDone = new AllDoneTracker(document.defaultView ?? globalThis);
     this.workerContext = createWorkerContext(this.hooks.worker, this.hooks.main.onWorker);
     this.editorEnvs = new EditorEnvs(this.places, this.workerContext);
+    const window = document.defaultView;
+    if (window) {
+      watchUncaughtPythonErrors(window, (error, raised) => {
+        const owner = [...this.#interpreters.values()].find((main) => main.raised(raised));
+        if (owner) owner.reportAt('', error);
+        else reportError(document.body, error);
+      });
+    }
   }
 
   /**

@@ -2,10 +2,14 @@
  * Finding output places by id across shadow roots. `display()`, `print` in
  * an editor and the `target` attribute name elements by id, but
  * `document.getElementById` does not look inside shadow roots, where
- * frameworks (lit, Shoelace, …) render their templates. So each script or
- * editor that connects inside a shadow root registers that root here, and a
- * lookup tries the document first, then those roots. Roots are held weakly:
- * a framework's discarded component is not kept alive by it.
+ * frameworks (lit, Shoelace, …) render their templates. A lookup made for
+ * an element (its `scope`) tries that element's own root first, then the
+ * roots around it out to the document, so two instances of one component,
+ * each with its own `<div id="out">`, keep their output apart. Then, for
+ * lookups made without a scope or ids that are nowhere around it, each
+ * script or editor that connects inside a shadow root registers that root
+ * here, and those roots are tried last. Roots are held weakly: a
+ * framework's discarded component is not kept alive by it.
  * @packageDocumentation
  */
 
@@ -27,8 +31,17 @@ export class Places {
     this.#roots.add(new WeakRef(root));
   }
 
-  /** The element with this id: in the document, else in a registered shadow root; null when there is none. */
-  find(id: string): HTMLElement | null {
+  /**
+   * The element with this id: in `scope`'s shadow root and the roots
+   * around it, else in the document, else in a registered shadow root;
+   * null when there is none.
+   * @param scope the element the lookup is made for (a script, an editor)
+   */
+  find(id: string, scope?: Node): HTMLElement | null {
+    for (let root = scope?.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+      const inRoot = root.getElementById(id);
+      if (inRoot) return inRoot;
+    }
     const found = this.#document.getElementById(id);
     if (found) return found;
     for (const ref of this.#roots) {

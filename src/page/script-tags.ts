@@ -118,6 +118,34 @@ export class ScriptTags {
  */
 export function elementCode(host: HTMLElement): string {
   const decoder = host.ownerDocument.createElement('textarea');
-  decoder.innerHTML = host.innerHTML;
+  // Comments a template engine leaves inside the element (lit's part markers) are not code.
+  decoder.innerHTML = [...host.childNodes]
+    .map((node) => (node instanceof Element ? node.outerHTML : node instanceof Text ? escapeText(node.data) : isMarker(node) ? '' : `<!--${(node as Comment).data}-->`))
+    .join('');
   return decoder.value;
 }
+
+/**
+ * Clears a script or editor of its code, or of the output of its previous
+ * run. Template engines keep references to the nodes they made inside the
+ * element: their marker comments stay and their text nodes are emptied, not
+ * removed, so a later re-render does not throw (lit writes to the text node
+ * after its marker).
+ */
+export function clearContent(host: HTMLElement): void {
+  for (const node of [...host.childNodes]) {
+    if (node instanceof Text) node.data = '';
+    else if (!isMarker(node)) node.remove();
+  }
+}
+
+/**
+ * A comment that a template engine put there, not the author: lit's part
+ * markers (`<!--?lit$123$-->`, `<!---->`, SSR's `<!--lit-part …-->`), and
+ * the empty or bracket comments of React, Vue and Svelte hydration.
+ */
+const isMarker = (node: Node): boolean =>
+  node instanceof Comment && /^(\s*|\?lit\$\d+\$|\/?lit-part[^]*|lit-node \d+|[[\]]!?|v-if)$/.test(node.data);
+
+/** `text` as HTML source: what the parser would turn back into the same text. */
+const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

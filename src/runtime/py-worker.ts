@@ -12,7 +12,7 @@
 import { ErrorCode, PyScriptError, fromErrorData } from '../errors.js';
 import { createAtomicsServer } from '../sync/atomics.js';
 import { MainEndpoint } from '../sync/expose.js';
-import { UNAVAILABLE, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
+import { unavailableMessage, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
 import { ServiceWorkerChannels, selectSyncMode, type SyncMode } from '../sync/sw-fallback.js';
 import type { TransportServer } from '../sync/transport.js';
 import { isAsyncCode } from './async-code.js';
@@ -61,6 +61,12 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   findElement?(id: string): Element | null;
   /** The element this worker runs for (a worker script's, an editor's), for `hooks.main.onWorker`. */
   element?: Element;
+  /**
+   * Shows an error of a Python callback that ran after the code (a `when`
+   * handler, a timer) at the element with id `targetId` (empty: the
+   * worker's own place). Without it the error is logged.
+   */
+  onError?(error: PyScriptError, targetId: string): void;
 }
 
 /** What the workers of one page share; the page owns it (`src/page/page.ts`). */
@@ -118,9 +124,11 @@ export class PythonWorker {
   #execIds = 0;
   #quiet: boolean;
   readonly #onProgress?: ProgressCallback;
+  readonly #onError?: (error: PyScriptError, targetId: string) => void;
   /** Set once the worker is gone: later `exec` calls get it at once. */
   #terminated?: PyScriptError;
   readonly #context: WorkerContext;
+  readonly #name?: string;
 
   constructor(kind: InterpreterKind, options: PythonWorkerOptions, context: WorkerContext) {
     this.#context = context;
@@ -149,8 +157,9 @@ export class PythonWorker {
     });
     this.#quiet = options.quiet ?? false;
     this.#onProgress = options.onProgress;
+    this.#onError = options.onError;
     if (options.name) {
-      const name = options.name;
+      const name = (this.#name = options.name);
       void this.ready.then(() => context.named.ready(name, this.sync), () => undefined);
     }
     void this.#start(options).catch((error) => this.#finish(toWorkerError(error)));
@@ -176,9 +185,10 @@ export class PythonWorker {
     return new Promise((resolve) => this.#execs.set(id, resolve));
   }
 
-  /** Stops the worker at once; `done` resolves with an error if its code had not finished. */
+  /** Stops the worker at once; `done` resolves with an error if its code had not finished. A named worker gives up its name. */
   terminate(): void {
     this.worker.terminate();
+    if (this.#name) this.#context.named.gone(this.#name, this.sync);
     this.#finish(new PyScriptError(ErrorCode.WORKER, 'The worker was terminated before its code finished.'));
   }
 
@@ -238,7 +248,12 @@ export class PythonWorker {
   #receive(message: WorkerMessage): void {
     switch (message.type) {
       case 'ready':
-        for (const error of message.errors) this.configErrors.push(fromErrorData(error));
+        for (const error of message.errors) {
+          const failed = fromErrorData(error);
+          this.configErrors.push(failed);
+          // A PyWorker started from JavaScript has no place on the page: the console shows what failed.
+          if (!this.#quiet) console.error(failed.message);
+        }
         this.#isReady = true;
         this.#resolveReady();
         // After the `:ready` listeners (they were attached to `ready` earlier): the code must not run before them.
@@ -250,6 +265,12 @@ export class PythonWorker {
       case 'done':
         this.#finish(message.error ? fromErrorData(message.error) : undefined);
         break;
+      case 'error': {
+        const error = fromErrorData(message.error);
+        if (this.#onError) this.#onError(error, message.targetId);
+        else console.error(error.message);
+        break;
+      }
       case 'exec-done':
         this.#execs.get(message.id)?.(message.error ? fromErrorData(message.error) : undefined);
         this.#execs.delete(message.id);
@@ -287,7 +308,8 @@ export class PythonWorker {
  * would raise; undefined when it can block.
  */
 export function cannotBlock(serviceWorker: string | undefined): PyScriptError | undefined {
-  return selectSyncMode(serviceWorker) === 'none' ? new PyScriptError(ErrorCode.WORKER, UNAVAILABLE) : undefined;
+  if (selectSyncMode(serviceWorker) !== 'none') return undefined;
+  return new PyScriptError(ErrorCode.WORKER, unavailableMessage(globalThis.crossOriginIsolated === true));
 }
 
 /** The source text of the `hooks.worker` callbacks, by set. */

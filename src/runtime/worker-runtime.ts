@@ -13,7 +13,7 @@
  */
 import { toErrorData, type ErrorData } from '../errors.js';
 import { createAtomicsTransport } from '../sync/atomics.js';
-import { UNAVAILABLE, UNAVAILABLE_SYNC_MAIN_ONLY, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
+import { UNAVAILABLE_SYNC_MAIN_ONLY, unavailableMessage, type InitData, type MainMessage, type WorkerMessage } from '../sync/protocol.js';
 import { createServiceWorkerTransport } from '../sync/sw-fallback.js';
 import type { BlockingTransport } from '../sync/transport.js';
 import { WorkerEndpoint, type ForeignValues } from '../sync/wrap.js';
@@ -32,6 +32,8 @@ import type { Interpreter, Streams } from './types.js';
 export interface WorkerScope {
   postMessage(message: unknown): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<MainMessage>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
 }
 
 /** The inside of one Python worker. */
@@ -60,6 +62,19 @@ export class WorkerRuntime {
     this.#runAllowed = new Promise((resolve) => (this.#allowRun = resolve));
     this.#execs = new Promise((resolve) => (this.#codeFinished = resolve));
     scope.addEventListener('message', (event) => this.receive(event.data));
+    // A callback of this worker's Python (a timer, a promise's `then`) that raised: shown on the page, not only logged.
+    const uncaught = (event: Event, error: unknown) => {
+      if (!isPythonError(error)) return;
+      event.preventDefault();
+      this.#reportError(error, '');
+    };
+    scope.addEventListener('error', (event) => uncaught(event, event.error));
+    scope.addEventListener('unhandledrejection', (event) => uncaught(event, event.reason));
+  }
+
+  /** Sends main an error of a callback, to show at `targetId` (empty: this worker's place). */
+  #reportError(error: unknown, targetId: string): void {
+    this.#post({ type: 'error', id: 0, error: errorData(error), targetId });
   }
 
   /** Handles one message from main. */
@@ -81,7 +96,9 @@ export class WorkerRuntime {
     try {
       const callbacks = compileWorkerCallbacks(data.hooks);
       const transport = createTransport(data);
-      const unavailable = (data.config as PyConfig).sync_main_only ? UNAVAILABLE_SYNC_MAIN_ONLY : UNAVAILABLE;
+      const unavailable = (data.config as PyConfig).sync_main_only
+        ? UNAVAILABLE_SYNC_MAIN_ONLY
+        : unavailableMessage(globalThis.crossOriginIsolated === true); // a worker shares its page's isolation
       const endpoint = (this.#endpoint = new WorkerEndpoint({
         transport,
         post: (message) => this.#post(message),
@@ -117,6 +134,8 @@ export class WorkerRuntime {
           if (!transport) throw new Error(unavailable);
           return (endpoint.sync[IMPORT_SYNC_NAME] as (url: string) => unknown)(new URL(url, data.configUrl ?? data.baseUrl).href);
         },
+        // A `when` handler's error (pyscript/_errors.py): its traceback and where to show it.
+        report_error: (text: string, targetId: string) => this.#reportError(Object.assign(new Error(text), { name: 'PythonError' }), targetId),
         create_worker: () => {
           throw new Error('PyWorker is only available on the main thread');
         },

@@ -20,13 +20,21 @@ import type { ErrorData } from '../errors.js';
 
 /**
  * The error text of `window`/`document` in a worker that cannot block on
- * main (Python raises it; an editor shows it when asked to run).
+ * main (Python raises it; an editor shows it when asked to run), worded for
+ * what is missing: cross-origin isolation, or, on an isolated page, the
+ * SharedArrayBuffer itself (a browser that does not have it, such as WebKit
+ * built without it).
+ * @param isolated whether the page is cross-origin isolated (`crossOriginIsolated`)
  */
-export const UNAVAILABLE =
-  'Unable to use `window` or `document` -> see README.md#sharedarraybuffer ' +
-  '(this page is not cross-origin isolated, so a worker cannot wait for the main thread: serve it with the headers ' +
-  '"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp", ' +
-  'or give the script a service-worker attribute)';
+export function unavailableMessage(isolated: boolean): string {
+  const why = isolated
+    ? 'this browser has no SharedArrayBuffer, although the page is cross-origin isolated, so a worker cannot wait for ' +
+      'the main thread: give the script a service-worker attribute'
+    : 'this page is not cross-origin isolated, so a worker cannot wait for the main thread: serve it with the headers ' +
+      '"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp", ' +
+      'or give the script a service-worker attribute';
+  return `Unable to use \`window\` or \`document\` -> see README.md#sharedarraybuffer (${why})`;
+}
 
 /**
  * The same error in a worker started with `sync_main_only: true`: it only
@@ -195,7 +203,12 @@ export type WorkerMessage =
   /** Answer to an `invoke`. */
   | { type: 'result'; id: number; value?: Wire; error?: ErrorData }
   /** Calls main's `sync[name]` without waiting (no blocking transport). */
-  | { type: 'call'; id: number; name: string; args: Wire[] };
+  | { type: 'call'; id: number; name: string; args: Wire[] }
+  /**
+   * A Python callback raised after the code had run (a `when` handler, a
+   * timer): shown at the element with id `targetId` (empty: the worker's place).
+   */
+  | { type: 'error'; id: 0; error: ErrorData; targetId: string };
 
 /** Well-known symbols that can cross as keys. */
 const symbolName = (key: symbol): string | undefined => {

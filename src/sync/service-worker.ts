@@ -83,7 +83,7 @@ async function answer(request: Request, clientId: string, channel: string, seq: 
     if (pages.size > 64) pages.clear(); // closed pages' entries
     pages.set(clientId, client);
     const body = await request.text();
-    reply = ask(client, { type: 'pyscript-sync:request', channel, request: body });
+    reply = ask(client, { type: 'pyscript-sync:request', channel, seq, request: body });
     pending.set(key, reply);
   }
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -167,7 +167,7 @@ export class ServiceWorkerChannels {
     const port = event.ports[0];
     if (!port) return;
     const server = this.#servers.get(data.channel);
-    if (server) return server.receive(String(data.request), port);
+    if (server) return server.receive(String(data.request), port, String(data.seq ?? ''));
     if (this.#released.has(data.channel)) {
       const gone: PageAnswer = { status: 410, error: 'The sync channel was released (its worker was terminated).' };
       port.postMessage(gone);
@@ -209,7 +209,15 @@ class ServiceWorkerServer implements TransportServer {
   readonly init: ServiceWorkerInit;
   readonly #onRelease: () => void;
   #handler: ((request: string) => string | Promise<string>) | null = null;
-  #queue: [string, MessagePort][] = [];
+  #queue: [string, MessagePort, string][] = [];
+  /**
+   * The latest call and its answer. A worker makes one blocking call at a
+   * time, so a request with the same sequence number is that call polled
+   * again (the service worker restarted and lost it): it gets this answer,
+   * and the handler does not run twice. A new number means the worker has
+   * its answer, so only the latest is kept.
+   */
+  #latest?: { seq: string; answer: Promise<string> };
 
   constructor(init: ServiceWorkerInit, onRelease: () => void) {
     this.init = init;
@@ -220,7 +228,7 @@ class ServiceWorkerServer implements TransportServer {
     this.#handler = handler;
     const queued = this.#queue;
     this.#queue = [];
-    for (const [request, port] of queued) void this.#answer(request, port);
+    for (const [request, port, seq] of queued) this.receive(request, port, seq);
   }
 
   release(): void {
@@ -231,23 +239,26 @@ class ServiceWorkerServer implements TransportServer {
     this.#queue = [];
   }
 
-  receive(request: string, port: MessagePort): void {
-    if (this.#handler) void this.#answer(request, port);
-    else this.#queue.push([request, port]);
+  receive(request: string, port: MessagePort, seq: string): void {
+    if (!this.#handler) return void this.#queue.push([request, port, seq]);
+    const latest = this.#latest;
+    const answer = seq && latest?.seq === seq ? latest.answer : this.#run(request);
+    if (seq) this.#latest = { seq, answer };
+    void answer.then((text) => {
+      const reply: PageAnswer = { answer: text };
+      port.postMessage(reply);
+      port.close();
+    });
   }
 
-  async #answer(request: string, port: MessagePort): Promise<void> {
-    let answer: string;
+  async #run(request: string): Promise<string> {
     try {
-      answer = await this.#handler!(request);
+      return await this.#handler!(request);
     } catch (error) {
       // The worker is blocked on this call: the error must reach it as data, never as silence.
       // Same shape as the atomics transport (a `SyncAnswer` with `e`), so both modes behave alike.
-      answer = JSON.stringify({ e: toErrorData(error) });
+      return JSON.stringify({ e: toErrorData(error) });
     }
-    const reply: PageAnswer = { answer };
-    port.postMessage(reply);
-    port.close();
   }
 }
 

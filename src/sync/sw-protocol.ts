@@ -22,6 +22,12 @@ export interface HelloReply {
 export interface PageRequest {
   type: 'pyscript-sync:request';
   channel: string;
+  /**
+   * The call's sequence number in its channel. A re-poll of a pending call
+   * (after a service-worker restart lost it) comes again with the same
+   * number: the page answers it from the call it already ran.
+   */
+  seq: string;
   request: string;
 }
 

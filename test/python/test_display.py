@@ -139,8 +139,18 @@ def test_display_unrepresentable_object_shows_its_repr_escaped():
     place = _place()
     display(_Plain(), target=place.id)
     assert "_Plain" in place.textContent and place.textContent.startswith("<")
-    display(_BrokenRepr(), target=place.id)
-    assert "_BrokenRepr" in place.textContent
+
+
+def test_display_of_a_value_whose_repr_raises_raises_it():
+    # As PyScript: the script's error, shown in its box (test/errors-callbacks.ts).
+    place = _place()
+    try:
+        display(_BrokenRepr(), target=place.id)
+    except RuntimeError as error:
+        assert "no repr" in str(error)
+    else:
+        assert False, "display() did not raise"
+    assert place.textContent == ""
 
 
 def test_display_shows_web_elements_themselves():

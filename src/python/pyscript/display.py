@@ -125,14 +125,8 @@ def _representation(value):
         data, meta = _split(_savefig(value) if method_name == "savefig" else method())
         if data is not None:
             return mime, data, meta
-    return "text/plain", _safe_repr(value), {}
-
-
-def _safe_repr(value):
-    try:
-        return repr(value)
-    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the value
-        return "<" + type(value).__name__ + " object>"
+    # A __repr__ that raises is an error of the script, shown as such (as PyScript).
+    return "text/plain", repr(value), {}
 
 
 def _element(target):

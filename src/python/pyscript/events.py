@@ -7,6 +7,7 @@ Handlers may take the event or nothing, and may be ``async``.
 
 import _pyscript
 from pyscript import context as _context
+from pyscript._errors import call_reported
 from pyscript.ffi import create_proxy, to_js
 from pyscript.util import call_with_event
 
@@ -100,7 +101,9 @@ def when(event_type, selector=None, handler=None, **options):
             for event in events:
                 event.add_listener(func)
             return func
-        listener = create_proxy(lambda event: call_with_event(func, event))
+        # An error in the handler shows at the script that registered it.
+        target = _pyscript.current_target()
+        listener = create_proxy(lambda event: call_reported(func, event, target))
         for element in elements:
             if options:
                 element.addEventListener(event_type, listener, to_js(options))

@@ -1,0 +1,243 @@
+// A web-test-runner BrowserLauncher for WebKit: WebKitGTK's MiniBrowser,
+// driven over W3C WebDriver by WebKitWebDriver (Debian: webkit2gtk-driver).
+// Each test page gets its own WebKitWebDriver process and session (a driver
+// holds one session at a time), so pages share no storage or service worker.
+// MiniBrowser has no headless mode: without a DISPLAY the launcher starts its
+// own Xvfb. Debian builds JavaScriptCore with SharedArrayBuffer off; Safari
+// has it on cross-origin isolated pages, so `sharedArrayBuffer: true` (the
+// default) turns it on with JSC_useSharedArrayBuffer=true, and `false` tests
+// an engine without it.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** W3C WebDriver key codes for the key names sendKeys() takes (Playwright's names). */
+const KEYS = {
+  Shift: '\uE008', Control: '\uE009', Alt: '\uE00A', Meta: '\uE03D',
+  Enter: '\uE007', Tab: '\uE004', Backspace: '\uE003', Escape: '\uE00C', Delete: '\uE017',
+  Home: '\uE011', End: '\uE010', PageUp: '\uE00E', PageDown: '\uE00F',
+  ArrowLeft: '\uE012', ArrowUp: '\uE013', ArrowRight: '\uE014', ArrowDown: '\uE015', Space: ' ',
+};
+
+const freePort = () => new Promise((resolve, reject) => {
+  const server = createServer();
+  server.unref();
+  server.on('error', reject);
+  server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
+
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts Xvfb on a display number it picks itself (-displayfd); resolves to `{ display, process }`. */
+function startXvfb() {
+  return new Promise((resolve, reject) => {
+    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    xvfb.stderr.on('data', (chunk) => { stderr += chunk; });
+    xvfb.on('error', reject);
+    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr.trim()}`)));
+    xvfb.stdio[3].on('data', (chunk) => {
+      const number = String(chunk).trim();
+      if (number) resolve({ display: `:${number}`, process: xvfb });
+    });
+  });
+}
+
+/** One WebKitWebDriver process and its session. */
+class DriverSession {
+  /** @param {{ driverPath: string, browserPath: string, env: NodeJS.ProcessEnv, capabilities: object }} options */
+  constructor(options) {
+    this.options = options;
+    this.url = undefined;
+  }
+
+  async start() {
+    const { driverPath, env } = this.options;
+    this.port = await freePort();
+    this.base = `http://127.0.0.1:${this.port}`;
+    this.log = '';
+    this.driver = spawn(driverPath, [`--port=${this.port}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk) => { this.log = (this.log + chunk).slice(-4000); };
+    this.driver.stdout.on('data', keep);
+    this.driver.stderr.on('data', keep);
+    this.exited = new Promise((resolve) => this.driver.on('exit', resolve));
+    for (let tries = 0; ; tries++) {
+      try {
+        const status = await this.#send('GET', '/status');
+        if (status.ready) break;
+      } catch (error) {
+        if (this.driver.exitCode !== null || tries > 100) throw new Error(`WebKitWebDriver did not start: ${error.message}\n${this.log}`);
+      }
+      await delay(100);
+    }
+    const created = await this.#send('POST', '/session', { capabilities: { alwaysMatch: this.options.capabilities } });
+    this.id = created.sessionId;
+  }
+
+  async #send(method, path, body) {
+    const response = await fetch(this.base + path, {
+      method,
+      headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const { value } = await response.json();
+    if (!response.ok) throw new Error(`WebDriver ${method} ${path}: ${value?.error}: ${value?.message}`);
+    return value;
+  }
+
+  command(method, path, body) {
+    return this.#send(method, `/session/${this.id}${path}`, body);
+  }
+
+  async navigate(url) {
+    this.url = url;
+    await this.command('POST', '/url', { url });
+  }
+
+  /** Ends the session (MiniBrowser quits) and the driver. */
+  async stop() {
+    if (this.id) {
+      await this.command('DELETE', '').catch(() => { /* the browser may be gone already; the driver is killed below */ });
+      this.id = undefined;
+    }
+    if (this.driver && this.driver.exitCode === null) {
+      this.driver.kill('SIGTERM');
+      await Promise.race([this.exited, delay(5000)]);
+      if (this.driver.exitCode === null) this.driver.kill('SIGKILL');
+    }
+  }
+}
+
+/** The BrowserLauncher. */
+class WebKitLauncher {
+  /**
+   * @param {{ driverPath: string, browserPath: string, sharedArrayBuffer?: boolean,
+   *   proxy?: { host: string, port: number }, name?: string, concurrency?: number }} options
+   */
+  constructor(options) {
+    this.options = options;
+    this.name = options.name ?? 'WebKit';
+    // 'webdriver' makes @web/test-runner-commands' sendKeys call this.sendKeys().
+    this.type = 'webdriver';
+    if (options.concurrency) this.concurrency = options.concurrency;
+    /** @type {Map<string, DriverSession>} */
+    this.sessions = new Map();
+  }
+
+  async initialize() {
+    if (process.env.DISPLAY) {
+      this.display = process.env.DISPLAY;
+    } else {
+      this.xvfb = await startXvfb();
+      this.display = this.xvfb.display;
+    }
+  }
+
+  #capabilities() {
+    const { browserPath, proxy } = this.options;
+    const capabilities = {
+      pageLoadStrategy: 'eager',
+      'webkitgtk:browserOptions': {
+        binary: browserPath,
+        // A fake camera and microphone (pyscript.media is tested for real, as in Chromium).
+        args: ['--automation', '--enable-mock-capture-devices=true', '--enable-media-stream=true'],
+      },
+    };
+    if (proxy) {
+      // Every host but localhost goes to a proxy that is not there.
+      const address = `${proxy.host}:${proxy.port}`;
+      capabilities.proxy = { proxyType: 'manual', httpProxy: address, sslProxy: address, noProxy: ['localhost', '127.0.0.1'] };
+    }
+    return capabilities;
+  }
+
+  #env() {
+    const env = { ...process.env, DISPLAY: this.display };
+    if (this.options.sharedArrayBuffer === false) delete env.JSC_useSharedArrayBuffer;
+    else env.JSC_useSharedArrayBuffer = 'true';
+    return env;
+  }
+
+  async startSession(sessionId, url) {
+    const session = new DriverSession({
+      driverPath: this.options.driverPath,
+      env: this.#env(),
+      capabilities: this.#capabilities(),
+    });
+    this.sessions.set(sessionId, session);
+    const debug = process.env.WEBKIT_DEBUG ? (what) => console.error(`[webkit ${sessionId.slice(0, 6)}] ${what} ${Date.now() - t0} ms`) : () => {};
+    const t0 = Date.now();
+    try {
+      await session.start();
+      debug('session');
+      await session.navigate(url);
+      debug(`navigated to ${url}`);
+    } catch (error) {
+      await session.stop();
+      throw error;
+    }
+  }
+
+  isActive(sessionId) {
+    return this.sessions.has(sessionId);
+  }
+
+  getBrowserUrl(sessionId) {
+    return this.sessions.get(sessionId)?.url;
+  }
+
+  async stopSession(sessionId) {
+    const session = this.sessions.get(sessionId);
+    this.sessions.delete(sessionId);
+    await session?.stop();
+    return {};
+  }
+
+  async startDebugSession() {
+    throw new Error('WebKit: debugging is not supported; open the test page in MiniBrowser by hand.');
+  }
+
+  /**
+   * Types `keys` into the focused element: each entry is one character, or a
+   * key press such as `Enter` or `Shift+Enter` (Playwright's names).
+   */
+  async sendKeys(sessionId, keys) {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new Error(`No WebKit session ${sessionId}`);
+    const actions = [];
+    for (const entry of keys) {
+      const parts = entry.length > 1 ? entry.split('+') : [entry];
+      const codes = parts.map((name) => {
+        if (name.length === 1) return name;
+        if (!(name in KEYS)) throw new Error(`WebKit sendKeys: unknown key "${name}"`);
+        return KEYS[name];
+      });
+      for (const value of codes) actions.push({ type: 'keyDown', value });
+      for (const value of [...codes].reverse()) actions.push({ type: 'keyUp', value });
+    }
+    await session.command('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await session.command('DELETE', '/actions');
+  }
+
+  async stop() {
+    await Promise.all([...this.sessions.values()].map((session) => session.stop()));
+    this.sessions.clear();
+    if (this.xvfb) {
+      this.xvfb.process.removeAllListeners('exit');
+      this.xvfb.process.kill('SIGTERM');
+      this.xvfb = undefined;
+    }
+  }
+}
+
+/**
+ * WebKit for web-test-runner.
+ * @param {ConstructorParameters<typeof WebKitLauncher>[0]} options
+ */
+export function webkitLauncher(options) {
+  return new WebKitLauncher(options);
+}
