@@ -8,6 +8,7 @@ import { MPyConfigElement } from './elements/mpy-config.js';
 import { MPyScriptElement } from './elements/mpy-script.js';
 import { PyConfigElement } from './elements/py-config.js';
 import { PyScriptElement } from './elements/py-script.js';
+import { ScriptMPyElement, ScriptPyElement } from './elements/script-output.js';
 import { MPyEditorElement } from './editor/mpy-editor.js';
 import { PyEditorElement } from './editor/py-editor.js';
 import { Page } from './page/page.js';
@@ -18,6 +19,7 @@ import { startWorker, type PythonWorker, type PyWorkerOptions } from './runtime/
 export { PyScriptElement } from './elements/py-script.js';
 export { MPyScriptElement } from './elements/mpy-script.js';
 export { PythonScriptElement } from './elements/python-script.js';
+export { ScriptPyElement, ScriptMPyElement } from './elements/script-output.js';
 export { PyConfigElement } from './elements/py-config.js';
 export { MPyConfigElement } from './elements/mpy-config.js';
 export { PyEditorElement } from './editor/py-editor.js';
@@ -27,7 +29,7 @@ export type { PyConfig } from './runtime/config.js';
 export type { ReadyDetail, DoneDetail, ProgressDetail, PyReadyEvent, PyDoneEvent, PyProgressEvent, PyAllDoneEvent, PyEditorDoneEvent } from './page/events.js';
 export { PythonWorker } from './runtime/py-worker.js';
 export type { PyWorkerOptions } from './runtime/py-worker.js';
-export type { Hooks, HookCallback } from './runtime/hooks.js';
+export type { Hooks, HookCallback, WorkerHandle, WorkerStartCallback } from './runtime/hooks.js';
 export { ErrorCode, PyScriptError } from './errors.js';
 
 /** This document's state: its interpreters, configs, workers, editors (see `page/page.ts`). */
@@ -37,6 +39,8 @@ const page = new Page(document).attach();
 const elements: Record<string, CustomElementConstructor> = {
   'py-script': PyScriptElement,
   'mpy-script': MPyScriptElement,
+  'script-py': ScriptPyElement,
+  'script-mpy': ScriptMPyElement,
   'py-config': PyConfigElement,
   'mpy-config': MPyConfigElement,
   'py-editor': PyEditorElement,

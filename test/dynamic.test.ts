@@ -14,7 +14,7 @@ describe('scripts added after start-up', () => {
     box.innerHTML = `<script type="mpy">from pyscript import display; display("late " + str(6 * 7))</script>`;
     const event = await done;
     expect((event.target as Element).localName).to.equal('script');
-    expect(box.querySelector('mpy-script')!.textContent).to.equal('late 42');
+    expect(box.querySelector('script-mpy')!.textContent).to.equal('late 42');
   });
 
   it('runs an <mpy-script> created by a framework and resolves el.ready then el.done', async () => {
@@ -71,9 +71,9 @@ describe('scripts added after start-up', () => {
     const done = nextEvent(box, 'mpy:done');
     box.innerHTML = '<script type="mpy">x = 2</script>';
     await done;
-    expect(box.querySelector('mpy-script')).to.exist;
+    expect(box.querySelector('script-mpy')).to.exist;
     box.querySelector('script')!.remove();
     await new Promise((resolve) => setTimeout(resolve));
-    expect(box.querySelector('mpy-script')).to.equal(null);
+    expect(box.querySelector('script-mpy')).to.equal(null);
   });
 });

@@ -234,3 +234,35 @@ describe('hooks.worker callbacks', () => {
     });
   });
 });
+
+describe('hooks.main.onWorker', () => {
+  type Start = (interpreter: unknown, worker: Handle & { worker: Worker }, element?: Element) => void;
+  const onWorker = (core.hooks as unknown as { main: { onWorker: Set<Start> } }).main.onWorker;
+
+  it("is called on main as every worker starts, as PyScript's (wrap, xworker): worker elements, MPWorker(), <script worker> tags", async function () {
+    this.timeout(120_000);
+    win.__wh = [];
+    const seen: string[] = [];
+    const start: Start = (interpreter, worker, element) => {
+      seen.push(`${interpreter === undefined ? 'no interpreter' : 'interpreter?'} ${worker.worker instanceof Worker ? 'handle' : '?'} ${element?.localName ?? 'no element'}`);
+      // What a plugin does there: give the worker functions before its code runs.
+      worker.sync.fromOnWorker = () => 'set on main by onWorker';
+    };
+    onWorker.add(start);
+    try {
+      const { el } = await workerScript('mpy-script', 'from pyscript import sync, window\nwindow.__wh.push(sync.fromOnWorker())');
+      expect(el.querySelector('.py-error')).to.equal(null);
+      const worker = await core.MPWorker(`${FIXTURES}/micro.py`);
+      expect(await worker.done).to.equal(undefined);
+      // A <script type="mpy" worker> tag: its element is the <script>.
+      const container = await fixture<HTMLElement>(html`<div></div>`);
+      const done = new Promise((resolve) => container.addEventListener('mpy:done', resolve, { once: true }));
+      container.innerHTML = '<script type="mpy" worker>x = 1</script>';
+      await done;
+      expect(seen).to.deep.equal(['no interpreter handle mpy-script', 'no interpreter handle no element', 'no interpreter handle script']);
+      expect(win.__wh).to.deep.equal([':ready', 'set on main by onWorker']);
+    } finally {
+      onWorker.delete(start);
+    }
+  });
+});

@@ -115,6 +115,22 @@ describe('worker scripts with SharedArrayBuffer', () => {
     win.prompt = (text: string) => `Ada (${text})`;
   });
 
+  for (const tag of ['mpy-script', 'py-script']) {
+    it(`${tag} worker: well-known and registered symbols cross to main as the same symbols (a library's brand check)`, async function () {
+      this.timeout(120_000);
+      const page = window as unknown as Record<string, unknown>;
+      page.__symbolSeen = [];
+      page.__seeSymbol = (symbol: unknown, ref: object) => (page.__symbolSeen as unknown[]).push(symbol === Symbol.iterator, symbol === Symbol.for('app.brand'), (symbol as symbol) in ref);
+      const el = await workerScript(
+        'import js\nfrom pyscript import window\nwindow.__seeSymbol(js.Symbol.iterator, [])\nwindow.__seeSymbol(getattr(js.Symbol, "for")("app.brand"), [])',
+        {},
+        tag,
+      );
+      expect(el.querySelector('.py-error')).to.equal(null);
+      expect(page.__symbolSeen).to.deep.equal([true, false, true, false, true, false]);
+    });
+  }
+
   for (const [tag, kind] of [['mpy-script', 'mpy'], ['py-script', 'py']] as const) {
     it(`${tag} worker: window/document proxies support get, set, has, delete, apply, construct, iteration, typeof, promises and input()`, async function () {
       this.timeout(240_000);

@@ -2,8 +2,8 @@
  * The lifecycle of one script element, as a lit `ReactiveController`: read
  * the source once on first connect, boot (or share) the interpreter, fire
  * `:ready`, run the code between the hooks, report errors on the page, fire
- * `:done`. `<script type="py">` tags reach it through the `<py-script>` host
- * that `script-tags.ts` puts after them, so there is one lifecycle.
+ * `:done`. `<script type="py">` tags reach it through the `<script-py>` host
+ * that `script-tags.ts` makes for them, so there is one lifecycle.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PyScriptError } from '../errors.js';
@@ -31,6 +31,8 @@ export interface ScriptHost extends ReactiveControllerHost, HTMLElement {
   worker: boolean;
   /** The `<script type="py">` this element stands for, if any. */
   readonly sourceScript: HTMLScriptElement | null;
+  /** False for an element that never runs code (a hand-written `<script-py>`). */
+  readonly runnable: boolean;
   /** The interpreter's own API, set before `:ready`. */
   interpreter: unknown;
   /** The script's terminal is open (the `terminal` attribute): its xterm.js `Terminal`, and how to type into it. */
@@ -96,6 +98,12 @@ export class InterpreterController implements ReactiveController {
    * its turn came runs now.
    */
   hostConnected(): void {
+    this.#page.startScript(this.#host, () => this.start());
+  }
+
+  /** {@link hostConnected}'s start, also called for a host that is not in the page (a worker `<script>`'s, see `ScriptTags`). */
+  start(): void {
+    if (!this.#host.runnable) return;
     if (this.#running) {
       if (this.#stopped) this.#again = true;
       return;
@@ -104,10 +112,14 @@ export class InterpreterController implements ReactiveController {
     this.#launch();
   }
 
-  /** The element left the page (not only moved): a worker script's worker is terminated. */
+  /**
+   * The element left the page (not only moved): a worker script's worker is
+   * terminated. For a `<script>`'s host, which is only its output place,
+   * what counts is the `<script>` (`sourceRemoved()` calls this when it goes).
+   */
   hostDisconnected(): void {
     queueMicrotask(() => {
-      if (this.#host.isConnected || !this.#worker) return;
+      if (this.#inPage || !this.#worker) return;
       this.#worker.handle.terminate();
       this.#worker = undefined;
       this.#stopped = true;
@@ -121,13 +133,18 @@ export class InterpreterController implements ReactiveController {
    */
   restart(reread: boolean): void {
     if (reread && (this.#ran || this.#running)) this.#source = undefined;
-    if (!this.#host.isConnected || (!this.#ran && !this.#running)) return;
+    if (!this.#inPage || (!this.#ran && !this.#running)) return;
     if (this.#worker) {
       this.#worker.handle.terminate();
       this.#worker = undefined;
     }
     if (this.#running) this.#again = true;
     else this.#launch();
+  }
+
+  /** The script is on the page: the element, or the `<script>` it stands for. */
+  get #inPage(): boolean {
+    return (this.#host.sourceScript ?? this.#host).isConnected;
   }
 
   #launch(): void {
@@ -148,7 +165,7 @@ export class InterpreterController implements ReactiveController {
     this.#running = false;
     if (outcome === 'ran') this.#ran = true;
     // Back on the page meanwhile: removed before its turn, or its worker stopped while settling.
-    if ((outcome === 'cancelled' || this.#again) && this.#host.isConnected) this.#launch();
+    if ((outcome === 'cancelled' || this.#again) && this.#inPage) this.#launch();
   }
 
   /** The state of the host's document. */
@@ -185,28 +202,35 @@ export class InterpreterController implements ReactiveController {
       if (host.hasAttribute('terminal') && host.isConnected) terminal = await this.#openTerminal(page);
       if (host.worker) {
         await source.catch(() => undefined); // a failed fetch is reported by the run
-        if (!host.isConnected) return (outcome = 'cancelled');
+        if (!this.#inPage) return (outcome = 'cancelled');
         await this.#applyMainPlugins(page);
         return (outcome = await this.#runWorker(page, source, terminal));
       }
-      if (!host.isConnected) return (outcome = 'cancelled');
+      if (!this.#inPage) return (outcome = 'cancelled');
       const main = page.interpreter(this.kind);
       const stopProgress = main.onProgress((progress) => emit(this.eventTarget, `${prefix}:progress`, progress));
       const interpreter = await main.boot().finally(stopProgress);
       outcome = await main.enqueue(async (): Promise<Outcome> => {
         // Removed while it waited for the interpreter or its turn: it does not run.
-        if (!host.isConnected) return 'cancelled';
+        if (!this.#inPage) return 'cancelled';
         // Config errors show once, at the first script; the scripts still run.
         for (const error of main.takeConfigErrors()) reportError(this.#errorPlace(), toPyScriptError(error));
         const code = await source;
+        // Where PyScript puts a script's output (a `<script>` in `<head>` shows at the end of `<body>`).
+        if (!host.target) page.scripts.show(host);
         main.currentTarget = this.targetId;
         main.currentScope = new WeakRef(host);
+        main.stderrPlace = () => this.#errorPlace();
         host.interpreter = interpreter.raw;
         if (terminal) await attachMainTerminal(main, interpreter, await terminal.view);
         await this.#runHooks(page.hooks.main.onReady, interpreter);
         this.#resolveReady();
         emit(this.eventTarget, `${prefix}:ready`, {});
-        await this.#execute(page, interpreter, code);
+        try {
+          await this.#execute(page, interpreter, code);
+        } finally {
+          main.stderrPlace = undefined;
+        }
         return 'ran';
       });
     } catch (error) {
@@ -305,7 +329,9 @@ export class InterpreterController implements ReactiveController {
 
   #errorPlace(): Element {
     const target = this.#host.target && this.#page.places.find(this.targetId, this.#host);
-    return target || this.#host;
+    if (target) return target;
+    this.#page.scripts.show(this.#host); // a worker `<script>`'s host is placed when it has something to show
+    return this.#host;
   }
 }
 

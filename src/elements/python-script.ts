@@ -13,14 +13,16 @@ import { pageOf } from '../page/page.js';
 const workerRestarts = new Set(['src', 'config', 'name', 'serviceWorker', 'worker', 'async', 'target']);
 /** What makes a main-thread script run again (its config is the page's, read once). */
 const mainRestarts = new Set(['src', 'worker']);
+/** The `async` attribute: present means async, except `async="false"` (`0`, `no`), as PyScript reads it. */
+const isAsyncAttribute = (value: string | null): boolean => value !== null && !/^(?:false|0|no)$/i.test(value.trim());
 
 export abstract class PythonScriptElement extends ReactiveElement implements ScriptHost {
   /** URL of a Python file to run instead of the inline text. */
   @property() src = '';
   /** Id of the element `display()` writes to by default. */
   @property() target = '';
-  /** Allow top-level `await` (detected automatically when the code uses `await`). */
-  @property({ type: Boolean }) async = false;
+  /** Allow top-level `await` (detected automatically when the code uses `await`); `async="false"` (or `0`, `no`) is not async, as in PyScript. */
+  @property({ type: Boolean, converter: { fromAttribute: isAsyncAttribute } }) async = false;
   /** Run the code in a dedicated web worker. */
   @property({ type: Boolean }) worker = false;
   /** Name of the worker, reachable as `pyscript.workers[name]`. */
@@ -73,6 +75,21 @@ export abstract class PythonScriptElement extends ReactiveElement implements Scr
   /** The `<script type="py">` this element stands for, if any. */
   get sourceScript(): HTMLScriptElement | null {
     return pageOf(this).scripts.sourceOf(this);
+  }
+
+  /** @internal False for an element that must not run when it connects (see `<script-py>`). */
+  get runnable(): boolean {
+    return true;
+  }
+
+  /** @internal Starts the code of a host that stays out of the page until it shows something (a worker `<script>`'s). */
+  start(): void {
+    this.#controller.start();
+  }
+
+  /** @internal Its `<script>` left the page: stops its worker. */
+  sourceRemoved(): void {
+    this.#controller.hostDisconnected();
   }
 
   /** Resolves after bootstrap, just before the code runs; rejects if bootstrap failed. */

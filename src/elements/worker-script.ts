@@ -50,15 +50,32 @@ export class WorkerScript {
       name: host.name || undefined,
       config: host.config || undefined,
       configWhere: 'the config attribute',
+      // Without its own, a worker script uses the page's main config of its type, as in PyScript.
+      defaultConfig: host.config ? undefined : page.configs.main(kind),
       service_worker: host.serviceWorker || undefined,
       targetId,
       quiet: true,
       onProgress: (progress) => this.#progress?.(progress),
-      findElement: (id) => page.places.find(id, host),
-      onError: (error, id) => reportError((id && page.places.find(id, host)) || page.places.find(targetId, host) || host, error),
+      findElement: (id) => page.places.find(id, host) ?? this.#showHost(id),
+      element: host.sourceScript ?? host,
+      onError: (error, id) => reportError((id && page.places.find(id, host)) || page.places.find(targetId, host) || this.#shownHost(), error),
       ...(terminal && { terminal: true, input: (prompt: string) => terminal.readLine(prompt) }),
     }, page.workerContext);
     terminal?.serve(this.handle);
+  }
+
+  /** The first `display()` without a target: place the `<script>`'s host (see `ScriptTags.show`). */
+  #showHost(id: string): HTMLElement | null {
+    const host = this.#host;
+    if (!host.sourceScript || host.id !== id) return null;
+    this.#page.scripts.show(host);
+    return host.isConnected ? host : null;
+  }
+
+  /** The host, placed in the page first when it is a worker `<script>`'s (an error of a callback shows there). */
+  #shownHost(): HTMLElement {
+    this.#page.scripts.show(this.#host);
+    return this.#host;
   }
 
   /**
@@ -68,7 +85,6 @@ export class WorkerScript {
   async run(callbacks: WorkerScriptCallbacks): Promise<void> {
     const { handle } = this;
     this.#progress = callbacks.progress;
-    for (const callback of this.#page.hooks.main.onWorker) await callback(handle, this.#host.sourceScript ?? this.#host);
     const ready = handle.ready.then(
       () => {
         for (const error of handle.configErrors) callbacks.configError(error);

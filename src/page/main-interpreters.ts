@@ -16,7 +16,7 @@ import type { PageConfigs } from './page-config.js';
 import { prefixOf } from './prefix.js';
 import type { Places } from './places.js';
 import type { Plugins } from './plugins.js';
-import { reportError } from './report.js';
+import { reportError, showStderr } from './report.js';
 
 /** What a main interpreter needs from its page. */
 export interface MainInterpreterPage {
@@ -39,6 +39,8 @@ export class MainInterpreter {
   config: PyConfig = {};
   /** The xterm.js `Terminal` of the latest script with a terminal (`__terminal__`), if any. */
   terminal?: object;
+  /** Where the running script's stderr shows (its output place); the end of `<body>` between scripts. */
+  stderrPlace?: () => Element;
   #booting?: Promise<Interpreter>;
   #booted?: Interpreter;
   #queue: Promise<unknown> = Promise.resolve();
@@ -109,6 +111,7 @@ export class MainInterpreter {
     const plugins = this.#page.plugins.applyOnce(loaded.config, loaded.url ?? baseUrl());
     const prefix = prefixOf(this.kind);
     const interpreter = await bootInterpreter(this.kind, {
+      streams: { stdout: (text) => console.log(text), stderr: (text) => this.#stderr(text) },
       bridge: this.#bridge(),
       // A main-thread terminal on the page now: its output as written (a script added later gets whole lines).
       terminal: this.#page.document.querySelector(`script[type="${prefix}"][terminal]:not([worker]), ${prefix}-script[terminal]:not([worker])`) !== null,
@@ -122,6 +125,18 @@ export class MainInterpreter {
     });
     this.#configErrors.push(...(await plugins)); // never rejects: failed entries come back as errors
     return interpreter;
+  }
+
+  /**
+   * Python's stderr: the console, and, as PyScript's error plugin does, a
+   * `.py-error` box on the page (not with `plugins = ["!error"]`; not for
+   * what the interpreter writes while it boots).
+   */
+  #stderr(text: string): void {
+    console.error(text);
+    if (!this.#booted || this.config.plugins?.includes('!error')) return;
+    const place = this.stderrPlace?.() ?? this.#page.document.body;
+    if (place) showStderr(place, text);
   }
 
   /** Runs `task` after every task queued before it has settled. */

@@ -22,6 +22,8 @@ import { ScriptTags } from './script-tags.js';
 import { watchUncaughtPythonErrors } from './uncaught.js';
 
 const PAGE = Symbol('pyscript-elements page');
+/** The tags whose elements run code when they connect. */
+const SCRIPT_ELEMENTS = 'py-script, mpy-script, script-py, script-mpy';
 
 /** The state of one document's Python scripts and editors. */
 export class Page {
@@ -42,6 +44,8 @@ export class Page {
   readonly editorEnvs: EditorEnvs;
   /** The `plugins` of the main configs: built-ins turned off, plugin modules imported. */
   readonly plugins: Plugins;
+  /** While the tags are being defined: the script elements that connected, started by {@link define} in document order. */
+  #held?: { element: Element; start(): void }[];
   readonly #interpreters = new Map<InterpreterKind, MainInterpreter>();
   readonly #ids = new Map<string, number>();
   #defined?: Promise<void>;
@@ -52,7 +56,7 @@ export class Page {
     this.places = new Places(document);
     this.configs = new PageConfigs(document, this.scripts);
     this.allDone = new AllDoneTracker(document.defaultView ?? globalThis);
-    this.workerContext = createWorkerContext(this.hooks.worker);
+    this.workerContext = createWorkerContext(this.hooks.worker, this.hooks.main.onWorker);
     this.editorEnvs = new EditorEnvs(this.places, this.workerContext);
     this.plugins = new Plugins(document, this.hooks);
     const window = document.defaultView;
@@ -63,6 +67,15 @@ export class Page {
         else reportError(document.body, error);
       });
     }
+  }
+
+  /**
+   * Starts a script element that connected: at once, or, while the tags are
+   * being defined, once {@link define} has them all, in document order.
+   */
+  startScript(element: Element, start: () => void): void {
+    if (this.#held) this.#held.push({ element, start });
+    else start();
   }
 
   /** The page's shared main-thread interpreter of `kind` (created, not booted). */
@@ -95,7 +108,19 @@ export class Page {
       const registry = (document.defaultView ?? globalThis).customElements;
       if (registry.get('py-script')) return; // another copy of core.js got here first
       this.scripts.upgrade(document);
-      for (const [tag, element] of Object.entries(elements)) registry.define(tag, element);
+      // Each define() upgrades its own tag only: hold the starts, then start every
+      // script element (hand-written or a host) in document order, so they queue in that order.
+      // (Those in shadow roots, which the query does not see, start after them, as they connected.)
+      const scripts = [...document.querySelectorAll(SCRIPT_ELEMENTS)] as Element[];
+      this.#held = [];
+      try {
+        for (const [tag, element] of Object.entries(elements)) registry.define(tag, element);
+      } finally {
+        const held = this.#held;
+        this.#held = undefined;
+        for (const start of [...scripts.map((script) => held.find((item) => item.element === script)), ...held]) start?.start();
+      }
+      this.scripts.startDetached();
       this.scripts.observe();
       // Every start-up element has connected (upgrades are synchronous).
       this.allDone.close();

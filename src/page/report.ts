@@ -44,3 +44,23 @@ export function reportError(place: Element, error: PyScriptError): HTMLElement {
   if (!(place.ownerDocument as Document & { [NO_BOXES]?: boolean })[NO_BOXES]) place.append(box);
   return box;
 }
+
+/**
+ * Shows a line Python wrote to stderr inside `place`: in the `.py-error` box
+ * of the lines before it when that box is still the last thing there, else
+ * in a new one (`data-stream="stderr"`). The console already has it.
+ */
+export function showStderr(place: Element, text: string): void {
+  const last = place.lastElementChild;
+  if (last instanceof HTMLElement && last.dataset.stream === 'stderr') {
+    last.firstElementChild!.append(`\n${text}`);
+    return;
+  }
+  const box = document.createElement('div');
+  box.className = 'py-error';
+  box.dataset.stream = 'stderr';
+  const pre = document.createElement('pre');
+  pre.textContent = text;
+  box.append(pre);
+  place.append(box);
+}

@@ -1,14 +1,27 @@
 /**
  * `<script type="py">` and `<script type="mpy">`: the browser never runs
- * them, so each gets a `<py-script>`/`<mpy-script>` host inserted right
- * after it, which runs its code, is its output place and dispatches the
- * events on the `<script>` itself. Tags added later (by a framework, by
- * `innerHTML`) are found by a MutationObserver; removing a tag removes its
- * host, which stops its worker. `<script type="py-editor">` and
+ * them, so each gets a `<script-py>`/`<script-mpy>` host (as PyScript names
+ * it), which runs its code, is its output place and dispatches the events
+ * on the `<script>` itself. A main-thread script's host is inserted right
+ * after it at once (so start-up scripts connect, and queue, in document
+ * order) and moved to the end of `<body>` before it runs when the script is
+ * in `<head>`, as PyScript does. A `worker` script's host runs out of the
+ * page and is placed ({@link ScriptTags.show}) only when its worker first
+ * displays something without a target or fails. Tags added later (by a
+ * framework, by `innerHTML`) are found by a MutationObserver; removing a tag
+ * removes its host and stops its worker. `<script type="py-editor">` and
  * `<script type="mpy-editor">` get a `<py-editor>`/`<mpy-editor>` the same way.
  */
 
-const hostTags: Record<string, string> = { py: 'py-script', mpy: 'mpy-script', 'py-editor': 'py-editor', 'mpy-editor': 'mpy-editor' };
+const hostTags: Record<string, string> = { py: 'script-py', mpy: 'script-mpy', 'py-editor': 'py-editor', 'mpy-editor': 'mpy-editor' };
+
+/** What a script-tag host does beyond being an element (see `PythonScriptElement`). */
+interface Host extends Element {
+  /** Starts the lifecycle of a host that is not in the page. */
+  start?(): void;
+  /** Its `<script>` left the page: stops its worker. */
+  sourceRemoved?(): void;
+}
 const selector = Object.keys(hostTags).map((type) => `script[type="${type}"]`).join(',');
 const copied = ['src', 'target', 'async', 'worker', 'name', 'config', 'service-worker', 'terminal', 'env', 'setup'];
 
@@ -16,7 +29,9 @@ const copied = ['src', 'target', 'async', 'worker', 'name', 'config', 'service-w
 export class ScriptTags {
   readonly #document: Document;
   readonly #scripts = new WeakMap<Element, HTMLScriptElement>();
-  readonly #hosts = new WeakMap<HTMLScriptElement, Element>();
+  readonly #hosts = new WeakMap<HTMLScriptElement, Host>();
+  /** Worker scripts' hosts made before the tags were defined: started by {@link startDetached}. */
+  #detached: Host[] = [];
 
   constructor(document: Document) {
     this.#document = document;
@@ -32,13 +47,43 @@ export class ScriptTags {
     const found = root instanceof Element && root.matches(selector) ? [root] : [];
     for (const script of [...found, ...root.querySelectorAll(selector)] as HTMLScriptElement[]) {
       if (this.#hosts.has(script) || !script.isConnected) continue;
-      const host = this.#document.createElement(hostTags[script.type]);
+      const tag = hostTags[script.type];
+      const host: Host = this.#document.createElement(tag);
       for (const name of copied) {
         const value = script.getAttribute(name);
         if (value !== null) host.setAttribute(name, value);
       }
       this.#scripts.set(host, script);
       this.#hosts.set(script, host);
+      if (!tag.startsWith('script-') || !script.hasAttribute('worker')) script.after(host);
+      else if (host.start) host.start();
+      else this.#detached.push(host);
+    }
+  }
+
+  /** Starts the worker scripts' hosts made before the tags were defined (call right after defining them). */
+  startDetached(): void {
+    const registry = (this.#document.defaultView ?? globalThis).customElements;
+    for (const host of this.#detached) {
+      registry.upgrade(host);
+      host.start?.();
+    }
+    this.#detached = [];
+  }
+
+  /**
+   * Puts a `<script>`'s host where PyScript shows a script's output: right
+   * after the `<script>`, or at the end of `<body>` when the `<script>` is in
+   * `<head>`. Does nothing for a host already there, for other elements and
+   * once the `<script>` has left the page.
+   */
+  show(host: Element): void {
+    const script = this.#scripts.get(host);
+    if (!script?.isConnected) return;
+    const { head, body } = this.#document;
+    if (head?.contains(script)) {
+      if (body && host.parentNode !== body) body.append(host);
+    } else if (!host.isConnected) {
       script.after(host);
     }
   }
@@ -53,7 +98,9 @@ export class ScriptTags {
           const removed = node.matches(selector) ? [node] : [...node.querySelectorAll(selector)];
           for (const script of removed as HTMLScriptElement[]) {
             const host = this.#hosts.get(script);
-            if (host?.isConnected && !script.isConnected) host.remove();
+            if (!host || script.isConnected) continue;
+            if (host.isConnected) host.remove();
+            else host.sourceRemoved?.();
           }
         }
       }

@@ -42,9 +42,25 @@ export interface Hooks<Context = Element> {
   codeAfterRunAsync: Set<string>;
   onAfterRun: Set<HookCallback<Context>>;
   onAfterRunAsync: Set<HookCallback<Context>>;
-  /** `hooks.main` only: called on the main thread with each worker script's handle and element as it starts. */
-  onWorker: Set<HookCallback<Context>>;
+  /**
+   * `hooks.main` only: called on the main thread as each worker starts (a
+   * worker script's, an editor's, `PyWorker()`/`MPWorker()`'s, from
+   * JavaScript or Python), before it is ready, as PyScript calls it: with no
+   * interpreter (`undefined`), the worker's handle (its `sync` takes
+   * functions for the worker to call) and, for a worker script or an editor, its element.
+   */
+  onWorker: Set<WorkerStartCallback>;
 }
+
+/** What a `hooks.main.onWorker` callback gets as the worker: its handle (`PythonWorker`). */
+export interface WorkerHandle {
+  readonly worker: Worker;
+  readonly sync: Record<string, any>; // any: user functions of any shape
+  readonly ready: Promise<void>;
+}
+
+/** A `hooks.main.onWorker` callback: `(undefined, worker, element?)`, as PyScript's `(wrap, xworker)`. */
+export type WorkerStartCallback = (interpreter: undefined, worker: WorkerHandle, element?: Element) => void | Promise<void>;
 
 const createHooks = <Context>(): Hooks<Context> => ({
   onReady: new Set(),

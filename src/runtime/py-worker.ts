@@ -19,9 +19,9 @@ import { isAsyncCode } from './async-code.js';
 import { dedent } from './dedent.js';
 import { baseUrl, fetchText, type ProgressCallback } from './fetch-progress.js';
 import { provideMainServices } from './main-services.js';
-import { WORKER_CALLBACKS, callbackSources, joinCode, type Hooks, type WorkerHookContext } from './hooks.js';
+import { WORKER_CALLBACKS, callbackSources, joinCode, type Hooks, type WorkerHookContext, type WorkerStartCallback } from './hooks.js';
 import type { PyConfig } from './config.js';
-import { loadConfig } from './load-config.js';
+import { loadConfig, type LoadedConfig } from './load-config.js';
 import { NamedWorkers } from './named-workers.js';
 import type { InterpreterKind } from './types.js';
 
@@ -49,6 +49,8 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   targetId?: string;
   /** Where `config` was written, for messages. */
   configWhere?: string;
+  /** The config to use when `config` is absent (a worker script's: the page's main config of its type, as in PyScript). */
+  defaultConfig?: Promise<LoadedConfig>;
   /** True when the caller reports errors itself (no console message here). */
   quiet?: boolean;
   /** Answers `input()` in the worker; `window.prompt` by default (`null`: EOFError, `false`: KeyboardInterrupt). */
@@ -61,6 +63,8 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   editor?: boolean;
   /** Finds the element the worker's `display()`/`print` name by id; `document.getElementById` by default. */
   findElement?(id: string): Element | null;
+  /** The element this worker runs for (a worker script's, an editor's), for `hooks.main.onWorker`. */
+  element?: Element;
   /**
    * Shows an error of a Python callback that ran after the code (a `when`
    * handler, a timer) at the element with id `targetId` (empty: the
@@ -73,15 +77,18 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
 export interface WorkerContext {
   /** The page's `hooks.worker`: code and callbacks run inside each worker. */
   hooks: Hooks<WorkerHookContext>;
+  /** The page's `hooks.main.onWorker`: called on main as each worker starts. */
+  onWorker: Set<WorkerStartCallback>;
   /** The page's named workers (`workers.name`). */
   named: NamedWorkers;
   /** The page's service-worker registrations, for the fallback without SharedArrayBuffer. */
   serviceWorkers: ServiceWorkerChannels;
 }
 
-/** A new page's worker context, around its `hooks.worker`. */
-export const createWorkerContext = (hooks: Hooks<WorkerHookContext>): WorkerContext => ({
+/** A new page's worker context, around its `hooks.worker` and `hooks.main.onWorker`. */
+export const createWorkerContext = (hooks: Hooks<WorkerHookContext>, onWorker: Set<WorkerStartCallback> = new Set()): WorkerContext => ({
   hooks,
+  onWorker,
   named: new NamedWorkers(),
   serviceWorkers: new ServiceWorkerChannels(),
 });
@@ -164,6 +171,13 @@ export class PythonWorker {
       void this.ready.then(() => context.named.ready(name, this.sync), () => undefined);
     }
     void this.#start(options).catch((error) => this.#finish(toWorkerError(error)));
+    for (const callback of context.onWorker) {
+      try {
+        void Promise.resolve(callback(undefined, this, options.element)).catch((error) => console.error('hooks.main.onWorker failed:', error));
+      } catch (error) {
+        console.error('hooks.main.onWorker failed:', error);
+      }
+    }
   }
 
   /**
@@ -213,7 +227,9 @@ export class PythonWorker {
           config: loaded.config as object,
           url: loaded.url,
         }))
-      : Promise.resolve({ config: {} as object, url: undefined });
+      : options.defaultConfig
+        ? options.defaultConfig.then((loaded) => ({ config: loaded.config as object, url: loaded.url }))
+        : Promise.resolve({ config: {} as object, url: undefined });
     // Both are awaited below; until then a rejection must not count as unhandled.
     code.catch(() => undefined);
     config.catch(() => undefined);

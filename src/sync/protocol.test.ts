@@ -25,6 +25,8 @@ describe('sync protocol', () => {
       expect(Object.is(decoded, value), String(value)).to.equal(true);
     }
     expect(decodeWire(encodePrimitive(Symbol('s'))!, side)).to.equal(undefined);
+    expect(decodeWire(encodePrimitive(Symbol.iterator)!, side)).to.equal(Symbol.iterator);
+    expect(decodeWire(encodePrimitive(Symbol.for('app.brand'))!, side)).to.equal(Symbol.for('app.brand'));
     expect(encodePrimitive({})).to.equal(undefined);
     expect(encodePrimitive([])).to.equal(undefined);
     expect(encodePrimitive(() => 1)).to.equal(undefined);

@@ -90,6 +90,7 @@ export type WireTagged =
   | { $: 'p'; i: number } // main-thread promise; settles via a `settle` message
   | { $: 'f'; i: number } // worker callable, by reference
   | { $: 'b'; k: string; v: string } // ArrayBuffer / typed array / DataView, base64
+  | { $: 'y'; v: string; g?: 1 } // a well-known symbol by name (`iterator`), or a `Symbol.for(v)` one (`g`)
   | { $: 'e'; v: ErrorData };
 
 /** A value as it crosses the boundary. */
@@ -227,6 +228,18 @@ const symbolName = (key: symbol): string | undefined => {
     : undefined;
 };
 
+/**
+ * A symbol as a value: a well-known one (`Symbol.iterator`) or one of the
+ * global registry (`Symbol.for(key)`) is the same symbol on the other side;
+ * any other symbol exists on its side only and crosses as `undefined`.
+ */
+const encodeSymbol = (value: symbol): Wire => {
+  const name = symbolName(value);
+  if (name) return { $: 'y', v: name };
+  const key = Symbol.keyFor(value);
+  return key === undefined ? { $: 'u' } : { $: 'y', v: key, g: 1 };
+};
+
 /** Encodes a property key; `undefined` for a symbol that is not well-known. */
 export const encodeKey = (key: string | symbol): WireKey | undefined => {
   if (typeof key === 'string') return key;
@@ -288,6 +301,8 @@ export function decodeWire(wire: Wire, side: (tagged: SideTagged) => unknown): u
     }
     case 'b':
       return decodeBinary(wire.k, wire.v);
+    case 'y':
+      return wire.g ? Symbol.for(wire.v) : (Symbol as unknown as Record<string, symbol>)[wire.v];
     default:
       return side(wire);
   }
@@ -307,8 +322,9 @@ export function encodePrimitive(value: unknown): Wire | undefined {
     case 'number':
       return encodeNumber(value);
     case 'undefined':
-    case 'symbol':
       return { $: 'u' };
+    case 'symbol':
+      return encodeSymbol(value);
     case 'bigint':
       return { $: 'i', v: String(value) };
   }
