@@ -26,8 +26,8 @@ async function page(markup: string): Promise<ScriptEl[]> {
   const container = await fixture<HTMLElement>(html`<div></div>`);
   container.innerHTML = markup;
   // innerHTML does not run scripts, but the MutationObserver upgrades them.
-  await waitFor(() => container.querySelectorAll('py-script, mpy-script').length === container.querySelectorAll('script').length);
-  return [...container.querySelectorAll<ScriptEl>('py-script, mpy-script')];
+  await waitFor(() => container.querySelectorAll('script-py, script-mpy').length === container.querySelectorAll('script').length);
+  return [...container.querySelectorAll<ScriptEl>('script-py, script-mpy')];
 }
 
 /** The script's terminal, once open. */

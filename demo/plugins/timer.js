@@ -19,7 +19,7 @@ export default function timer({ hooks }) {
   hooks.main.onAfterRun.add(stop);
   hooks.main.onAfterRunAsync.add(stop);
   // Worker scripts: from start to the end of their code, boot included.
-  hooks.main.onWorker.add((worker, element) => {
+  hooks.main.onWorker.add((_wrap, worker, element) => {
     const begun = performance.now();
     worker.done.then((error) => show(element, `${error ? 'failed' : 'ran'} in a worker, ${(performance.now() - begun).toFixed(0)} ms with start-up`));
   });

@@ -55,7 +55,8 @@ export class ScriptTags {
       }
       this.#scripts.set(host, script);
       this.#hosts.set(script, host);
-      if (!tag.startsWith('script-') || !script.hasAttribute('worker')) script.after(host);
+      // (A terminal lives in the host: a worker script with one is placed at once.)
+      if (!tag.startsWith('script-') || !script.hasAttribute('worker') || script.hasAttribute('terminal')) script.after(host);
       else if (host.start) host.start();
       else this.#detached.push(host);
     }
