@@ -4,6 +4,7 @@
  * URL and the HTTP status.
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
+import { concatBytes } from './concat-bytes.js';
 import type { Progress } from './types.js';
 
 /** Receives the running totals of one stage. */
@@ -62,14 +63,7 @@ export async function fetchBytes(url: string, what: string, stage?: ProgressStag
   } catch (error) {
     throw new PyScriptError(ErrorCode.FETCH_ERROR, `Unable to fetch ${what} ${url}: ${(error as Error).message}`, { cause: error });
   }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  return concatBytes(chunks, size);
 }
 
 /** Fetches `url` as text (a config, a manifest). */

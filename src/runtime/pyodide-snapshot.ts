@@ -11,6 +11,7 @@
  * module and before it restores the snapshot.
  */
 import initBrotli, { BrotliStreamResultCode, DecompressStream } from 'brotli-dec-wasm/web';
+import { concatBytes } from './concat-bytes.js';
 
 /** What `scripts/pyodide-snapshot.mjs` writes at the start of the stream. */
 export interface SnapshotInfo {
@@ -88,7 +89,7 @@ export async function decodeSnapshot(response: Response, decoder: Promise<Respon
     stream.free();
     if (!done) throw new Error('truncated snapshot');
   }
-  const bytes = concat(chunks, length);
+  const bytes = concatBytes(chunks, length);
   const jsonLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
   const info = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + jsonLength))) as SnapshotInfo;
   const start = 4 + Math.ceil(jsonLength / 4) * 4;
@@ -99,16 +100,6 @@ export async function decodeSnapshot(response: Response, decoder: Promise<Respon
   return { info, header, pages };
 }
 
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
 
 /** Set when {@link applySnapshot} found the fresh memory unlike the build's: the reason Pyodide refused the snapshot. */
 export let mismatch = false;
