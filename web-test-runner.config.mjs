@@ -108,7 +108,7 @@ export default {
   nodeResolve: true,
   concurrency,
   concurrentBrowsers: 1,
-  browserStartTimeout: 60_000,
+  browserStartTimeout: 120_000,
   testsStartTimeout: 120_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 60_000 } },
