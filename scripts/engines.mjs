@@ -115,4 +115,7 @@ export const firefoxPrefs = {
   'network.connectivity-service.enabled': false,
   'media.navigator.streams.fake': true,
   'media.navigator.permission.disabled': true,
+  // enumerateDevices() waits for the page to have focus; of the runner's
+  // concurrent pages, only one has it.
+  'media.devices.unfocused.enabled': true,
 };
