@@ -109,6 +109,8 @@ await build({
     'native-fs': 'src/runtime/native-fs.ts',
     resolver: 'src/runtime/resolver/index.ts',
     'pyodide-snapshot': 'src/runtime/pyodide-snapshot.ts',
+    // Workers seen from main (the sync bridge, the service-worker fallback): a page's first worker imports it (runtime/worker-context.ts).
+    workers: 'src/runtime/py-worker.ts',
   },
   outdir: dist,
 });
