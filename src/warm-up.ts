@@ -2,7 +2,8 @@
  * Starts the downloads a page is sure to need before the rest of `core.js`
  * has evaluated: the interpreter module (and MicroPython's wasm, or
  * Pyodide's start-up snapshot) of each type that has a main-thread script,
- * and the Python package. The loaders
+ * and the Python package; and the page's side of workers when the page has
+ * worker scripts or editors. The loaders
  * later ask for the same URLs and get the same module records, so nothing
  * loads twice. This module's one side effect; `index.ts` imports it first.
  *
@@ -13,6 +14,7 @@ import { recordInterpreterDownloads } from './runtime/interpreter-progress.js';
 import { preloadWasm } from './runtime/micropython.js';
 import { preloadPyodide } from './runtime/pyodide.js';
 import { loadPythonPackage, packageForm } from './runtime/python-package.js';
+import { loadWorkers } from './runtime/worker-context.js';
 
 const interpreters = [
   { prefix: 'mpy', kind: 'micropython', module: 'micropython/micropython.mjs', wasm: 'micropython/micropython.wasm' },
@@ -36,6 +38,10 @@ function warmUp(): void {
     // Entries are reported once a download ends, so recording can start now.
     if (!recording) recordInterpreterDownloads(); // py:progress must still count these bytes
     recording = true;
+  }
+  // A worker script or an editor starts a worker: dist/workers.js is on its path.
+  if (document.querySelector('script[type="py"][worker], script[type="mpy"][worker], py-script[worker], mpy-script[worker], script[type$="-editor"], py-editor, mpy-editor')) {
+    loadWorkers().catch(() => undefined); // the worker reports failures
   }
 }
 
