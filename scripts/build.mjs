@@ -106,6 +106,8 @@ await build({
   entryPoints: {
     archive: 'src/runtime/archive.ts',
     toml: 'src/runtime/toml.ts',
+    // Reading and checking a config: only pages that have one import it (src/page/page-config.ts).
+    config: 'src/runtime/load-config.ts',
     'native-fs': 'src/runtime/native-fs.ts',
     resolver: 'src/runtime/resolver/index.ts',
     'pyodide-snapshot': 'src/runtime/pyodide-snapshot.ts',

@@ -13,6 +13,7 @@ import { assetUrl } from './runtime/assets.js';
 import { recordInterpreterDownloads } from './runtime/interpreter-progress.js';
 import { preloadWasm } from './runtime/micropython.js';
 import { preloadPyodide } from './runtime/pyodide.js';
+import { loadConfigReader } from './runtime/lazy.js';
 import { loadPythonPackage, packageForm } from './runtime/python-package.js';
 import { loadWorkers } from './runtime/worker-context.js';
 
@@ -29,6 +30,7 @@ function warmUp(): void {
     const scripts = `script[type="${prefix}"]:not([worker]), ${prefix}-script:not([worker])`;
     if (!document.querySelector(scripts)) continue;
     const configs = [...document.querySelectorAll(`${prefix}-config, script[type="${prefix}"][config], ${prefix}-script[config]`)];
+    if (configs.length) loadConfigReader().catch(() => undefined); // the config's reader reports failures
     if (configs.some((el) => /interpreter/.test(`${el.textContent} ${el.getAttribute('config') ?? ''} ${el.getAttribute('src') ?? ''}`))) continue;
     // The module first: it is on the critical path (fetch, parse, evaluate).
     import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
