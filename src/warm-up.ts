@@ -13,7 +13,7 @@ import { assetUrl } from './runtime/assets.js';
 import { recordInterpreterDownloads } from './runtime/interpreter-progress.js';
 import { preloadWasm } from './runtime/micropython.js';
 import { preloadPyodide } from './runtime/pyodide.js';
-import { loadConfigReader } from './runtime/lazy.js';
+import { loadConfigReader, loadTomlParser } from './runtime/lazy.js';
 import { loadPythonPackage, packageForm } from './runtime/python-package.js';
 import { loadWorkers } from './runtime/worker-context.js';
 
@@ -21,6 +21,14 @@ const interpreters = [
   { prefix: 'mpy', kind: 'micropython', module: 'micropython/micropython.mjs', wasm: 'micropython/micropython.wasm' },
   { prefix: 'py', kind: 'pyodide', module: 'pyodide/pyodide.mjs', wasm: '' },
 ] as const;
+
+/** A config element or attribute whose text may be TOML: not a `.json` URL, not `type="json"`, not `{…}`. */
+function maybeToml(element: Element): boolean {
+  const isConfigElement = element.localName.endsWith('-config');
+  const value = (isConfigElement ? element.getAttribute('src') || element.textContent : element.getAttribute('config')) ?? '';
+  if (isConfigElement && element.getAttribute('type')?.trim().toLowerCase() === 'json') return false;
+  return !/^\s*\{[\s\S]*\}\s*$/.test(value) && !/\.json(?:[?#]\S*)?\s*$/i.test(value);
+}
 
 function warmUp(): void {
   // Before the parser is done the scripts are not all there; define.ts waits.
@@ -30,7 +38,9 @@ function warmUp(): void {
     const scripts = `script[type="${prefix}"]:not([worker]), ${prefix}-script:not([worker])`;
     if (!document.querySelector(scripts)) continue;
     const configs = [...document.querySelectorAll(`${prefix}-config, script[type="${prefix}"][config], ${prefix}-script[config]`)];
-    if (configs.length) loadConfigReader().catch(() => undefined); // the config's reader reports failures
+    // The config's reader, and the TOML parser for what is not JSON: with them, not one after the other.
+    if (configs.length) loadConfigReader().catch(() => undefined); // the reader reports failures
+    if (configs.some(maybeToml)) loadTomlParser().catch(() => undefined);
     if (configs.some((el) => /interpreter/.test(`${el.textContent} ${el.getAttribute('config') ?? ''} ${el.getAttribute('src') ?? ''}`))) continue;
     // The module first: it is on the critical path (fetch, parse, evaluate).
     import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
