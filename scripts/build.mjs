@@ -106,9 +106,13 @@ await build({
   entryPoints: {
     archive: 'src/runtime/archive.ts',
     toml: 'src/runtime/toml.ts',
+    // Reading and checking a config: only pages that have one import it (src/page/page-config.ts).
+    config: 'src/runtime/load-config.ts',
     'native-fs': 'src/runtime/native-fs.ts',
     resolver: 'src/runtime/resolver/index.ts',
     'pyodide-snapshot': 'src/runtime/pyodide-snapshot.ts',
+    // Workers seen from main (the sync bridge, the service-worker fallback): a page's first worker imports it (runtime/worker-context.ts).
+    workers: 'src/runtime/py-worker.ts',
   },
   outdir: dist,
 });

@@ -21,18 +21,32 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** An error with a PyScript code; `message` starts with the code when it has a PY one. */
+/** Marks every `PyScriptError`, whichever copy of this module made it. */
+const BRAND = Symbol.for('pyscript-elements.PyScriptError');
+
+/**
+ * An error with a PyScript code; `message` starts with the code when it has a PY one.
+ * The files `core.js` imports by URL (`dist/workers.js`, …) bundle their own
+ * copy of this class: `instanceof` goes by a brand, so an error made by any
+ * copy is a `PyScriptError` to all of them.
+ */
 export class PyScriptError extends Error {
   override name = 'PyScriptError';
   readonly code: ErrorCode;
   /** True when the side that raised it has shown it on the page already (see {@link ErrorData.reported}). */
   reported?: boolean;
+  declare readonly [BRAND]: true;
 
   constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(/^PY\d{4}$/.test(code) && !message.startsWith(`(${code})`) ? `(${code}): ${message}` : message, options);
     this.code = code;
   }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: true })[BRAND] === true;
+  }
 }
+Object.defineProperty(PyScriptError.prototype, BRAND, { value: true });
 
 /** The shape an error takes when it crosses a worker boundary. */
 export interface ErrorData {

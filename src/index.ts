@@ -14,7 +14,7 @@ import { PyEditorElement } from './editor/py-editor.js';
 import { Page } from './page/page.js';
 import type { PageConfig } from './page/page-config.js';
 import type { PageHooks } from './runtime/hooks.js';
-import { startWorker, type PythonWorker, type PyWorkerOptions } from './runtime/py-worker.js';
+import { startWorker, type LazyWorker, type PyWorkerOptions } from './runtime/worker-context.js';
 
 export { PyScriptElement } from './elements/py-script.js';
 export { MPyScriptElement } from './elements/mpy-script.js';
@@ -27,8 +27,9 @@ export { MPyEditorElement } from './editor/mpy-editor.js';
 export { PythonEditorElement } from './editor/python-editor.js';
 export type { PyConfig } from './runtime/config.js';
 export type { ReadyDetail, DoneDetail, ProgressDetail, PyReadyEvent, PyDoneEvent, PyProgressEvent, PyAllDoneEvent, PyEditorDoneEvent } from './page/events.js';
-export { PythonWorker } from './runtime/py-worker.js';
-export type { PyWorkerOptions } from './runtime/py-worker.js';
+/** The handle of a worker (what `PyWorker()`/`MPWorker()` resolve to). */
+export { LazyWorker as PythonWorker } from './runtime/worker-context.js';
+export type { PyWorkerOptions } from './runtime/worker-context.js';
 export type { Hooks, HookCallback, WorkerHandle, WorkerStartCallback } from './runtime/hooks.js';
 export { ErrorCode, PyScriptError } from './errors.js';
 
@@ -67,12 +68,12 @@ export const workers: Readonly<Record<string, Promise<Record<string, any>>>> = p
  * its interpreter is up (before the code runs) to the handle. Calls of the
  * worker's `sync` functions made before its code defined them wait for it.
  */
-export function PyWorker(url: string, options: PyWorkerOptions = {}): Promise<PythonWorker> {
+export function PyWorker(url: string, options: PyWorkerOptions = {}): Promise<LazyWorker> {
   return startWorker(page.workerContext, 'pyodide', url, options);
 }
 
 /** Starts a MicroPython worker running the Python file at `url` (see {@link PyWorker}). */
-export function MPWorker(url: string, options: PyWorkerOptions = {}): Promise<PythonWorker> {
+export function MPWorker(url: string, options: PyWorkerOptions = {}): Promise<LazyWorker> {
   return startWorker(page.workerContext, 'micropython', url, options);
 }
 

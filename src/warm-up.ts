@@ -2,7 +2,8 @@
  * Starts the downloads a page is sure to need before the rest of `core.js`
  * has evaluated: the interpreter module (and MicroPython's wasm, or
  * Pyodide's start-up snapshot) of each type that has a main-thread script,
- * and the Python package. The loaders
+ * and the Python package; and the page's side of workers when the page has
+ * worker scripts or editors. The loaders
  * later ask for the same URLs and get the same module records, so nothing
  * loads twice. This module's one side effect; `index.ts` imports it first.
  *
@@ -12,12 +13,22 @@ import { assetUrl } from './runtime/assets.js';
 import { recordInterpreterDownloads } from './runtime/interpreter-progress.js';
 import { preloadWasm } from './runtime/micropython.js';
 import { preloadPyodide } from './runtime/pyodide.js';
+import { loadConfigReader, loadTomlParser } from './runtime/lazy.js';
 import { loadPythonPackage, packageForm } from './runtime/python-package.js';
+import { loadWorkers } from './runtime/worker-context.js';
 
 const interpreters = [
   { prefix: 'mpy', kind: 'micropython', module: 'micropython/micropython.mjs', wasm: 'micropython/micropython.wasm' },
   { prefix: 'py', kind: 'pyodide', module: 'pyodide/pyodide.mjs', wasm: '' },
 ] as const;
+
+/** A config element or attribute whose text may be TOML: not a `.json` URL, not `type="json"`, not `{…}`. */
+function maybeToml(element: Element): boolean {
+  const isConfigElement = element.localName.endsWith('-config');
+  const value = (isConfigElement ? element.getAttribute('src') || element.textContent : element.getAttribute('config')) ?? '';
+  if (isConfigElement && element.getAttribute('type')?.trim().toLowerCase() === 'json') return false;
+  return !/^\s*\{[\s\S]*\}\s*$/.test(value) && !/\.json(?:[?#]\S*)?\s*$/i.test(value);
+}
 
 function warmUp(): void {
   // Before the parser is done the scripts are not all there; define.ts waits.
@@ -27,6 +38,9 @@ function warmUp(): void {
     const scripts = `script[type="${prefix}"]:not([worker]), ${prefix}-script:not([worker])`;
     if (!document.querySelector(scripts)) continue;
     const configs = [...document.querySelectorAll(`${prefix}-config, script[type="${prefix}"][config], ${prefix}-script[config]`)];
+    // The config's reader, and the TOML parser for what is not JSON: with them, not one after the other.
+    if (configs.length) loadConfigReader().catch(() => undefined); // the reader reports failures
+    if (configs.some(maybeToml)) loadTomlParser().catch(() => undefined);
     if (configs.some((el) => /interpreter/.test(`${el.textContent} ${el.getAttribute('config') ?? ''} ${el.getAttribute('src') ?? ''}`))) continue;
     // The module first: it is on the critical path (fetch, parse, evaluate).
     import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
@@ -36,6 +50,10 @@ function warmUp(): void {
     // Entries are reported once a download ends, so recording can start now.
     if (!recording) recordInterpreterDownloads(); // py:progress must still count these bytes
     recording = true;
+  }
+  // A worker script or an editor starts a worker: dist/workers.js is on its path.
+  if (document.querySelector('script[type="py"][worker], script[type="mpy"][worker], py-script[worker], mpy-script[worker], script[type$="-editor"], py-editor, mpy-editor')) {
+    loadWorkers().catch(() => undefined); // the worker reports failures
   }
 }
 

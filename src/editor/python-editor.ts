@@ -7,8 +7,8 @@
  * connects. The worker is its env's (`page/editor-env.ts`), started on the
  * first run.
  */
-import { css, ReactiveElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, ReactiveElement } from '@lit/reactive-element';
+import { property } from '@lit/reactive-element/decorators.js';
 import { ErrorCode, PyScriptError } from '../errors.js';
 import type { EditorEnv } from '../page/editor-env.js';
 import { emit } from '../page/events.js';

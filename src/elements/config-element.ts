@@ -3,8 +3,8 @@
  * inline (TOML, or JSON) or named by `src`. It renders nothing (core.css
  * hides it); the page's interpreter of that type reads it once, at start-up.
  */
-import { ReactiveElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { ReactiveElement } from '@lit/reactive-element';
+import { property } from '@lit/reactive-element/decorators.js';
 import type { InterpreterKind } from '../runtime/types.js';
 
 export abstract class ConfigElement extends ReactiveElement {

@@ -5,7 +5,7 @@
  * `:done`. `<script type="py">` tags reach it through the `<script-py>` host
  * that `script-tags.ts` makes for them, so there is one lifecycle.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { PyScriptError } from '../errors.js';
 import { isAsyncCode } from '../runtime/async-code.js';
 import { dedent } from '../runtime/dedent.js';

@@ -3,8 +3,8 @@
  * and the promise twins of the lifecycle events. Script-like elements keep
  * light DOM and render nothing; they are the output place of their code.
  */
-import { ReactiveElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
+import { property } from '@lit/reactive-element/decorators.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import { InterpreterController, type ScriptHost } from './interpreter-controller.js';
 import { pageOf } from '../page/page.js';

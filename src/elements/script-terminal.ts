@@ -8,7 +8,7 @@
  * line typed in the terminal and sends MicroPython's REPL every key.
  */
 import { importLazy } from '../runtime/lazy.js';
-import type { PythonWorker } from '../runtime/py-worker.js';
+import type { LazyWorker } from '../runtime/worker-context.js';
 import { REPL_KEYS, TERMINAL_OBJECT, TERMINAL_REPL, TERMINAL_WRITE } from '../runtime/terminal-io.js';
 import type { TerminalView } from '../terminal/view.js';
 
@@ -51,7 +51,7 @@ export class ScriptTerminal {
   }
 
   /** Gives a worker what its terminal side calls on main (see `runtime/terminal-io.ts`). */
-  serve(worker: PythonWorker): void {
+  serve(worker: LazyWorker): void {
     const { sync } = worker;
     sync[TERMINAL_WRITE] = (text: string) => this.write(text);
     sync[TERMINAL_OBJECT] = async () => (await this.view).terminal;

@@ -1,13 +1,13 @@
 /**
  * The main-thread side of a `worker` script (`<script type="py" worker>`,
  * `<py-script worker>`, …): the controller hands over here. It starts a
- * {@link PythonWorker} with the element's code, config, name and service
+ * worker ({@link LazyWorker}) with the element's code, config, name and service
  * worker, fires `:ready` with `detail.worker` when the worker's interpreter is
  * up, and settles when the worker's code has finished or crashed. Removing
  * the element terminates the worker (the controller does it).
  */
 import type { PyScriptError } from '../errors.js';
-import { PythonWorker } from '../runtime/py-worker.js';
+import { LazyWorker } from '../runtime/worker-context.js';
 import type { InterpreterKind, Progress } from '../runtime/types.js';
 import type { Page } from '../page/page.js';
 import { reportError } from '../page/report.js';
@@ -34,7 +34,7 @@ export interface WorkerScriptCallbacks {
 
 /** One running worker script. */
 export class WorkerScript {
-  readonly handle: PythonWorker;
+  readonly handle: LazyWorker;
   readonly #host: WorkerScriptHost;
   readonly #page: Page;
   #progress?: (progress: Progress) => void;
@@ -43,7 +43,7 @@ export class WorkerScript {
     this.#page = page;
     this.#host = host;
     // Properties, not attributes: frameworks set them (a `<script>`'s attributes were copied to its host).
-    this.handle = new PythonWorker(kind, {
+    this.handle = new LazyWorker(kind, {
       code: code.code,
       url: code.filename,
       async: host.async,
@@ -88,7 +88,7 @@ export class WorkerScript {
     const ready = handle.ready.then(
       () => {
         for (const error of handle.configErrors) callbacks.configError(error);
-        callbacks.ready(handle.worker);
+        callbacks.ready(handle.worker!); // started: ready resolved
       },
       () => undefined, // `done` carries the error
     );

@@ -5,11 +5,11 @@
  * next; an editor without `env` has its own. The worker starts on the first
  * run (a page of editors downloads no interpreter until asked), runs the
  * env's `setup` code first, then every run in order, each through
- * {@link PythonWorker.exec}.
+ * {@link LazyWorker.exec}.
  * @packageDocumentation
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
-import { PythonWorker, cannotBlock, type WorkerContext } from '../runtime/py-worker.js';
+import { LazyWorker, loadWorkers, type WorkerContext } from '../runtime/worker-context.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import type { Places } from './places.js';
 import { reportError, toPyScriptError } from './report.js';
@@ -45,7 +45,7 @@ export class EditorEnv {
   released = false;
   /** Editors of this env on the page (setup editors not counted). */
   #editors = 0;
-  #worker?: PythonWorker;
+  #worker?: LazyWorker;
   #queue: Promise<unknown> = Promise.resolve();
   /** How the running code's `input()` is answered (the running editor's), if any. */
   #ask?: Ask;
@@ -125,12 +125,12 @@ export class EditorEnv {
     if (signal?.aborted) return { error: stoppedError('The run was stopped before it started.'), configErrors };
     const { serviceWorker, config } = this.#options;
     // Without a way for the worker to block on main, the editor cannot work: say why instead of hanging.
-    const unavailable = cannotBlock(serviceWorker);
+    const unavailable = (await loadWorkers()).cannotBlock(serviceWorker);
     if (unavailable) return { error: unavailable, configErrors };
     const stopped = whenAborted(signal);
     let worker = this.#worker;
     if (!worker) {
-      worker = this.#worker = new PythonWorker(this.kind, {
+      worker = this.#worker = new LazyWorker(this.kind, {
         code: '',
         config: config || undefined,
         configWhere: 'the config attribute',
@@ -195,7 +195,7 @@ export class EditorEnv {
   static gracePeriod = 1500;
 
   /** Terminates `worker` (the env's): the next run starts a new one, which runs the setup code again. */
-  #replace(worker: PythonWorker, message: string): PyScriptError {
+  #replace(worker: LazyWorker, message: string): PyScriptError {
     if (this.#worker === worker) this.terminate();
     else worker.terminate();
     const setup = this.#setups.size ? ' its setup code runs again before the next run' : ' the next run starts afresh';

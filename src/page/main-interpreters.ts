@@ -9,7 +9,7 @@ import type { PyscriptBridge } from '../runtime/bridge.js';
 import { bootInterpreter } from '../runtime/boot.js';
 import { baseUrl } from '../runtime/fetch-progress.js';
 import { createBridge } from '../runtime/bridge-helpers.js';
-import { workerBridge, type WorkerContext } from '../runtime/py-worker.js';
+import { workerBridge, type WorkerContext } from '../runtime/worker-context.js';
 import type { PyConfig } from '../runtime/config.js';
 import type { Interpreter, InterpreterKind, Progress } from '../runtime/types.js';
 import type { PageConfigs } from './page-config.js';

@@ -2,13 +2,14 @@
  * Finds the page's main-thread config of each interpreter type: the one
  * `<py-config>` (`<mpy-config>`), or the `config` attribute of the
  * main-thread scripts of that type, which must then all agree. Worker
- * scripts may each have their own, which their worker reads. The parser is
- * loaded only when a page has a config.
+ * scripts may each have their own, which their worker reads. The reader
+ * (`dist/config.js`) and the TOML parser are loaded only when a page has a config.
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
 import type { PyConfig } from '../runtime/config.js';
 import { baseUrl } from '../runtime/fetch-progress.js';
-import { loadConfig, type LoadedConfig } from '../runtime/load-config.js';
+import { loadConfigReader } from '../runtime/lazy.js';
+import type { LoadedConfig } from '../runtime/load-config.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import { prefixOf } from './prefix.js';
 import type { ScriptTags } from './script-tags.js';
@@ -49,7 +50,7 @@ export class PageConfigs {
         const found = findMainConfig(kind, this.#document, this.#scripts);
         let result: LoadedConfig = { config: {} };
         if (found) {
-          result = await loadConfig({ ...found, base: baseUrl() });
+          result = await (await loadConfigReader()).loadConfig({ ...found, base: baseUrl() });
         }
         this.config[prefixOf(kind)] = structuredClone(result.config);
         return result;

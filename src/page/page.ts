@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 import { createPageHooks, type PageHooks } from '../runtime/hooks.js';
-import { createWorkerContext, type WorkerContext } from '../runtime/py-worker.js';
+import { createWorkerContext, type WorkerContext } from '../runtime/worker-context.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import { AllDoneTracker } from './all-done.js';
 import { EditorEnvs } from './editor-env.js';

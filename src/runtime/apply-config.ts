@@ -4,9 +4,9 @@
  * import at once (call it before booting), and `apply()` writes the results
  * into the booted interpreter. No DOM: the same code runs in workers.
  */
-import { resolveFiles, type PyConfig } from './config.js';
+import type { PyConfig } from './config.js';
 import { absoluteUrl, baseUrl, fetchBytes, ProgressStage, type ProgressCallback } from './fetch-progress.js';
-import { writeFiles, type FetchedFile } from './files.js';
+import { resolveFiles, writeFiles, type FetchedFile } from './files.js';
 import { loadArchiveReader } from './lazy.js';
 import { importJsModules, jsModulesBridge, type JsModulesBridge, type LoadedJsModule } from './js-modules.js';
 import { fetchPackages, installPackages, type FetchedPackages } from './packages.js';

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PyScriptError } from '../errors.js';
-import { archiveFormat, formatOfUrl, isConfigUrl, jsonErrorOffset, parseConfig, resolveFiles } from './config.js';
+import { formatOfUrl, isConfigUrl, jsonErrorOffset, parseConfig } from './config.js';
+import { archiveFormat, resolveFiles } from './files.js';
 import { impureWheelError } from './packages.js';
 import { resolvePath } from './files.js';
 import { absoluteUrl } from './fetch-progress.js';

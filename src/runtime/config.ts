@@ -148,57 +148,6 @@ export function checkConfig(value: unknown, source = ''): ParsedConfig {
   return { config, warnings };
 }
 
-/** One `files` entry, templates resolved. */
-export interface FileEntry {
-  /** The URL to fetch, as written (relative to the page or config). */
-  url: string;
-  /** The destination path; ends in `*` when the archive is to be unpacked there. */
-  path: string;
-}
-
-/**
- * Resolves `files`: keys like `"{DOMAIN}"` define templates used by later
- * keys and paths; a path that is empty or ends in `/` gets the URL's file name.
- * @throws PyScriptError `PY1000` for an unknown or duplicated template, or two entries with one destination
- */
-export function resolveFiles(files: Record<string, string>): FileEntry[] {
-  const templates = new Map<string, string>();
-  const entries: FileEntry[] = [];
-  const paths = new Set<string>();
-  const fill = (text: string) =>
-    text.replace(/\{[^{}]+\}/g, (name) => {
-      const value = templates.get(name);
-      if (value === undefined) {
-        throw new PyScriptError(ErrorCode.BAD_CONFIG, `Invalid files template ${name} in "${text}": define it first, as "${name}" = "…".`);
-      }
-      return value;
-    });
-  for (const [source, dest] of Object.entries(files)) {
-    if (/^\{[^{}]+\}$/.test(source)) {
-      if (templates.has(source)) throw new PyScriptError(ErrorCode.BAD_CONFIG, `Duplicated files template ${source}.`);
-      templates.set(source, fill(dest));
-      continue;
-    }
-    const url = fill(source);
-    let path = fill(dest || './');
-    if (path.endsWith('/')) path += url.split(/[?#]/)[0].split('/').pop();
-    if (paths.has(path) && !path.endsWith('*')) {
-      throw new PyScriptError(ErrorCode.BAD_CONFIG, `Two files entries write to ${path}.`);
-    }
-    paths.add(path);
-    entries.push({ url, path });
-  }
-  return entries;
-}
-
-/** The archive format of a `files` entry unpacked to a `*` path, by the URL's extension. */
-export function archiveFormat(url: string): 'zip' | 'tgz' | undefined {
-  const name = url.split(/[?#]/)[0].toLowerCase();
-  if (/\.(zip|whl)$/.test(name)) return 'zip';
-  if (/\.(tgz|tar\.gz)$/.test(name)) return 'tgz';
-  return undefined;
-}
-
 const isTable = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isStringList = (value: unknown): value is string[] =>

@@ -9,10 +9,12 @@ import { assetUrl } from './assets.js';
 type ArchiveModule = typeof import('./archive.js');
 type TomlModule = typeof import('./toml.js');
 type ResolverModule = typeof import('./resolver/index.js');
+type ConfigReaderModule = typeof import('./load-config.js');
 
 let archive: Promise<ArchiveModule> | undefined;
 let toml: Promise<TomlModule> | undefined;
 let resolver: Promise<ResolverModule> | undefined;
+let configReader: Promise<ConfigReaderModule> | undefined;
 
 /**
  * Imports `dist/<name>.js`; served unbundled (under `npm test`), the source
@@ -37,4 +39,10 @@ export function loadTomlParser(): Promise<TomlModule> {
 export function loadResolver(): Promise<ResolverModule> {
   resolver ??= importLazy<ResolverModule>('resolver', 'resolver/index.ts');
   return resolver;
+}
+
+/** `dist/config.js`: reading and checking a config (`load-config.ts`), for pages that have one. */
+export function loadConfigReader(): Promise<ConfigReaderModule> {
+  configReader ??= importLazy<ConfigReaderModule>('config', 'load-config.ts');
+  return configReader;
 }

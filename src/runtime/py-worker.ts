@@ -3,10 +3,12 @@
  * starts `dist/worker.js` (a real file, no `blob:` URL), picks how the worker
  * blocks on main (Atomics, the service worker, or not at all), serves its
  * synchronous calls, and exposes `sync`, `ready`, `done` and `terminate()`.
- * `PyWorker()` / `MPWorker()` are the JavaScript API ({@link startWorker});
- * worker script elements, editors and Python's `PyWorker` use the same
- * class. What the workers of one page share (its `hooks.worker`, named
- * workers, service-worker registrations) comes in a {@link WorkerContext}.
+ * Built as its own file, `dist/workers.js`, which `worker-context.ts`
+ * imports when a page starts its first worker; everyone else holds a
+ * `WorkerHandle` (`PyWorker()`/`MPWorker()`, worker script elements,
+ * editors, Python's `PyWorker`). What the workers of one page share (its
+ * `hooks.worker`, named workers, service-worker registrations) comes in a
+ * `WorkerContext`.
  * @packageDocumentation
  */
 import { ErrorCode, PyScriptError, fromErrorData } from '../errors.js';
@@ -19,11 +21,11 @@ import { isAsyncCode } from './async-code.js';
 import { dedent } from './dedent.js';
 import { baseUrl, fetchText, type ProgressCallback } from './fetch-progress.js';
 import { provideMainServices } from './main-services.js';
-import { WORKER_CALLBACKS, callbackSources, joinCode, type Hooks, type WorkerHookContext, type WorkerStartCallback } from './hooks.js';
+import { WORKER_CALLBACKS, callbackSources, joinCode, type Hooks, type WorkerHookContext } from './hooks.js';
 import type { PyConfig } from './config.js';
 import { loadConfig, type LoadedConfig } from './load-config.js';
-import { NamedWorkers } from './named-workers.js';
 import type { InterpreterKind } from './types.js';
+import type { WorkerContext } from './worker-context.js';
 
 /** Options of `PyWorker(url, options)` / `MPWorker(url, options)`. */
 export interface PyWorkerOptions {
@@ -72,26 +74,6 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
    */
   onError?(error: PyScriptError, targetId: string): void;
 }
-
-/** What the workers of one page share; the page owns it (`src/page/page.ts`). */
-export interface WorkerContext {
-  /** The page's `hooks.worker`: code and callbacks run inside each worker. */
-  hooks: Hooks<WorkerHookContext>;
-  /** The page's `hooks.main.onWorker`: called on main as each worker starts. */
-  onWorker: Set<WorkerStartCallback>;
-  /** The page's named workers (`workers.name`). */
-  named: NamedWorkers;
-  /** The page's service-worker registrations, for the fallback without SharedArrayBuffer. */
-  serviceWorkers: ServiceWorkerChannels;
-}
-
-/** A new page's worker context, around its `hooks.worker` and `hooks.main.onWorker`. */
-export const createWorkerContext = (hooks: Hooks<WorkerHookContext>, onWorker: Set<WorkerStartCallback> = new Set()): WorkerContext => ({
-  hooks,
-  onWorker,
-  named: new NamedWorkers(),
-  serviceWorkers: new ServiceWorkerChannels(),
-});
 
 /** The kinds the `type` option names (PyScript spells them either way). */
 const kinds: Record<string, InterpreterKind> = { pyodide: 'pyodide', py: 'pyodide', micropython: 'micropython', mpy: 'micropython' };
@@ -246,7 +228,7 @@ export class PythonWorker {
     // sync_main_only: main calls the worker, never the other way, so no blocking lane (and no SharedArrayBuffer).
     const mode = (this.mode = (loaded.config as PyConfig).sync_main_only ? 'none' : selectSyncMode(options.service_worker));
     if (mode === 'atomics') this.#server = createAtomicsServer();
-    else if (mode === 'service-worker') this.#server = await this.#context.serviceWorkers.open(new URL(options.service_worker!, base).href);
+    else if (mode === 'service-worker') this.#server = await (this.#context.serviceWorkers ??= new ServiceWorkerChannels()).open(new URL(options.service_worker!, base).href);
     if (this.#finished) return this.#server?.release();
     if (this.#server) this.#endpoint.serve(this.#server);
     const text = await code;
@@ -357,25 +339,8 @@ const hasSharedMemory = (): boolean => typeof SharedArrayBuffer === 'function' &
 
 const fetchCode = async (url: string): Promise<string> => dedent(await fetchText(url, ''));
 
-/**
- * `PyWorker(url, options)` / `MPWorker(url, options)`: starts a worker of
- * `kind` running the Python file at `url` (`options.type` may name the
- * other kind); resolves once its interpreter is up (before the code runs)
- * to the handle. Calls of the worker's `sync` functions made before its
- * code defined them wait for it.
- */
-export async function startWorker(context: WorkerContext, kind: InterpreterKind, url: string, options: PyWorkerOptions = {}): Promise<PythonWorker> {
-  const handle = new PythonWorker(kind, { ...options, url }, context);
-  await handle.ready;
-  return handle;
-}
-
-/** The `_pyscript` entries of a main-thread interpreter for `PyWorker` and `workers`. */
-export function workerBridge(context: WorkerContext): Record<string, unknown> {
-  return {
-    /** `PyWorker(url, options)` from Python: `options` arrives as JSON text. */
-    create_worker: (url: string, options: string, kind: InterpreterKind): PythonWorker =>
-      new PythonWorker(kind, { ...(JSON.parse(options || '{}') as PyWorkerOptions), url }, context),
-    get_worker: (name: string) => context.named.get(name),
-  };
+/** What `dist/workers.js` gives `worker-context.ts`. */
+export interface WorkersModule {
+  PythonWorker: typeof PythonWorker;
+  cannotBlock: typeof cannotBlock;
 }
