@@ -11,7 +11,6 @@
  * @packageDocumentation
  */
 import type { WheelSource } from './resolve.js';
-import { sha256Hex } from './sha256.js';
 
 /** What the last resolution of the same requirements asked for. */
 export interface WarmStart {
@@ -19,10 +18,14 @@ export interface WarmStart {
   wheels: WheelSource[];
 }
 
-/** The cache key of the note for these requirements and indexes (a URL, as the Cache API wants; never fetched). */
-export async function warmStartKey(requirements: string[], indexUrls: string[], base: string): Promise<string> {
-  const hash = await sha256Hex(new TextEncoder().encode(JSON.stringify([requirements, indexUrls, base])));
-  return new URL(`/.pyscript-packages/warm-start/${hash}`, base).href;
+/**
+ * The cache key of the note for these requirements and indexes (or, with
+ * `unpacked`, of their pure wheels' files, see `unpacked.ts`): a URL, as the
+ * Cache API wants (never fetched), made without hashing so that the core
+ * can read the note before the resolver has loaded.
+ */
+export function warmStartKey(requirements: string[], indexUrls: string[], base: string, kind: 'warm-start' | 'unpacked' = 'warm-start'): string {
+  return new URL(`/.pyscript-packages/${kind}/?for=${encodeURIComponent(JSON.stringify([requirements, indexUrls, base]))}`, base).href;
 }
 
 /** A note read back from the cache, or `undefined` when it is missing or not one. */
