@@ -13,7 +13,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { echoRequest, echoWebSocket, packageIndex, rawStatic } from './test/server.mjs';
 import { summaryReporter } from './test/summary-reporter.mjs';
-import { ariaSnapshotPlugin } from './test/aria-snapshot-plugin.mjs';
+import { ariaRolePlugin } from './test/aria-role-plugin.mjs';
 import { webkitLauncher } from './test/webkit-launcher.mjs';
 import { otherHost } from './test/other-host.mjs';
 import { ENGINE_NAMES, NOWHERE, findEngines, firefoxPrefs, missingMessage, selectedEngines } from './scripts/engines.mjs';
@@ -108,12 +108,12 @@ export default {
   nodeResolve: true,
   concurrency,
   concurrentBrowsers: 1,
-  browserStartTimeout: 60_000,
+  browserStartTimeout: 120_000,
   testsStartTimeout: 120_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 60_000 } },
   reporters: [defaultReporter(), summaryReporter()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), echoWebSocket(), otherHost(), ariaSnapshotPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), echoWebSocket(), otherHost(), ariaRolePlugin()],
   middleware: [
     // Whether a response is isolated depends on the page that asked (its Referer): a cached
     // copy must not carry one page's headers to the other.

@@ -250,6 +250,9 @@ describe('two terminals', () => {
 <script type="mpy" terminal>print("two")</script>`);
     const [one, two] = [await terminalOf(first), await terminalOf(second)];
     await second.done;
+    // xterm.js parses what is written a moment later (how much later differs by engine).
+    await shows(one, 'one');
+    await shows(two, 'two');
     expect(textOf(one)).to.equal('one');
     expect(textOf(two)).to.equal('two');
   });

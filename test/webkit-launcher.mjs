@@ -254,6 +254,37 @@ class WebKitLauncher {
     await session.command('DELETE', '/actions');
   }
 
+  /**
+   * The role and accessible name that WebKit computes (WebDriver's Get
+   * Computed Role and Get Computed Label) of the first element matching
+   * `selector` and of every element under it, open shadow roots included:
+   * `[{ role, name }]` (test/aria-role-plugin.mjs).
+   */
+  async computedRoles(sessionId, selector) {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new Error(`No WebKit session ${sessionId}`);
+    const elements = await session.command('POST', '/execute/sync', {
+      script: `const root = document.querySelector(arguments[0]);
+        if (!root) return [];
+        const all = [root];
+        const visit = (node) => { for (const element of node.querySelectorAll('*')) {
+          all.push(element);
+          if (element.shadowRoot) visit(element.shadowRoot);
+        } };
+        if (root.shadowRoot) visit(root.shadowRoot);
+        visit(root);
+        return all;`,
+      args: [selector],
+    });
+    // An element with no accessibility object (a <slot>, a <style>, one not rendered) is an "unknown error": no role.
+    const ask = (id, what) => session.command('GET', `/element/${id}/${what}`).catch(() => null);
+    return Promise.all(elements.map(async (reference) => {
+      const id = Object.values(reference)[0];
+      const [role, name] = await Promise.all([ask(id, 'computedrole'), ask(id, 'computedlabel')]);
+      return { role, name };
+    }));
+  }
+
   async stop() {
     await Promise.all([...this.sessions.values(), ...this.idle].map((session) => session.stop()));
     this.sessions.clear();

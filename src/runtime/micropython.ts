@@ -3,6 +3,7 @@
  * in the {@link Interpreter} interface.
  */
 import { assetUrl } from './assets.js';
+import { duringBoot, fetchEarly } from './boot-fetch.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
 
 /** The subset of MicroPython's API that we use. */
@@ -47,34 +48,23 @@ export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions
   const stdout = new Output(options.streams.stdout);
   const stderr = new Output(options.streams.stderr);
   const bytes = options.terminal ?? false;
-  const mp = await loadMicroPython({
+  const mp = await duringBoot(() => loadMicroPython({
     url: wasmUrl,
     stdout: bytes ? (data: Uint8Array) => stdout.push(data[0]) : (line: string) => stdout.line(line),
     stderr: bytes ? (data: Uint8Array) => stderr.push(data[0]) : (line: string) => stderr.line(line),
     linebuffer: !bytes,
-  });
+  }));
   return new MicroPythonInterpreter(mp, stdout, stderr);
 }
 
 /**
- * Starts the wasm download now, while `micropython.mjs` downloads and
- * evaluates: its loader asks for the wasm only once evaluated. The loader's
- * own `fetch(url, { credentials: 'same-origin' })` then takes the preloaded
- * response (same URL, CORS mode, same credentials), so nothing loads twice
- * (what it saves: bench/README.md, "Measurement history").
+ * Starts the wasm download now, while `micropython.mjs` (or `pyodide.mjs`)
+ * downloads and evaluates: its loader asks for the wasm only once
+ * evaluated, and then takes this response (boot-fetch.ts), so nothing loads
+ * twice (what it saves: bench/README.md, "Measurement history").
  */
 export function preloadWasm(url: string): void {
-  if (typeof document === 'undefined') return; // a worker has no <link>
-  // warm-up.ts may have asked already; a second preload would fetch again.
-  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')) {
-    if (link.href === url) return;
-  }
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.crossOrigin = 'anonymous';
-  link.href = url;
-  (document.head ?? document.documentElement).append(link);
+  fetchEarly(url);
 }
 
 /**

@@ -14,6 +14,7 @@
  *   by a synchronous request, so that the import still works.
  */
 import { assetUrl } from './assets.js';
+import { answerDuringBoot, duringBoot } from './boot-fetch.js';
 
 /** What the build writes to `dist/pyodide/snapshot.json`. */
 interface SnapshotModules {
@@ -103,14 +104,11 @@ export async function beforeRun(code: string): Promise<void> {
  */
 export async function withStdlibStandIn<T>(boot: (stdLibURL: string) => Promise<T>): Promise<T> {
   const standIn = `${stdlibUrl()}#stand-in`;
-  const scope = globalThis;
-  const realFetch = scope.fetch;
-  scope.fetch = (input, init) =>
-    String(input instanceof Request ? input.url : input) === standIn ? Promise.resolve(new Response(new Uint8Array(0))) : realFetch.call(scope, input, init);
+  const forget = answerDuringBoot(standIn, () => new Response(new Uint8Array(0)));
   try {
-    return await boot(standIn);
+    return await duringBoot(() => boot(standIn));
   } finally {
-    scope.fetch = realFetch;
+    forget();
   }
 }
 

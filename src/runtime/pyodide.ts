@@ -3,6 +3,7 @@
  * in the {@link Interpreter} interface.
  */
 import { assetUrl } from './assets.js';
+import { duringBoot } from './boot-fetch.js';
 import { importLazy } from './lazy.js';
 import { loadLockFile } from './lock-file.js';
 import { preloadWasm } from './micropython.js';
@@ -41,19 +42,20 @@ export interface PyodideLoadOptions {
 /**
  * Starts every download the bundled Pyodide's boot needs, at once: without
  * it, `pyodide.mjs` asks for its wasm, `pyodide.asm.mjs` and the lock file
- * only once it has downloaded and run, a round trip later. On the main
- * thread the wasm and `pyodide.asm.mjs` are preloaded (so that Pyodide's own
- * requests take them); a worker has no `<link>` and imports the module.
+ * only once it has downloaded and run, a round trip later. The wasm is
+ * fetched now (Pyodide's own request takes the response, boot-fetch.ts);
+ * `pyodide.asm.mjs` is preloaded on the main thread and imported in a
+ * worker, which has no `<link>`.
  */
 export function preloadPyodide(): void {
   const url = assetUrl('pyodide/pyodide.mjs');
   loadLockFile(url);
   loadPyodideSnapshot();
+  preloadWasm(assetUrl('pyodide/pyodide.asm.wasm'));
   if (typeof document === 'undefined') {
     import(/* @vite-ignore */ assetUrl('pyodide/pyodide.asm.mjs')).catch(() => undefined);
     return;
   }
-  preloadWasm(assetUrl('pyodide/pyodide.asm.wasm'));
   const module = assetUrl('pyodide/pyodide.asm.mjs');
   if (!document.querySelector(`link[rel="modulepreload"][href="${module}"]`)) {
     const link = document.createElement('link');
@@ -89,10 +91,10 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
     });
   let pyodide: PyodideAPI;
   if (!snapshot) {
-    pyodide = await boot();
+    pyodide = await duringBoot(() => boot());
   } else {
     try {
-      pyodide = await withStdlibStandIn((stdLibURL) => boot(snapshot, stdLibURL));
+      pyodide = await duringBoot(() => withStdlibStandIn((stdLibURL) => boot(snapshot, stdLibURL)));
       // Per page, not per build: the random seed (else every page draws
       // the same numbers) and the language, as a fresh boot would set them;
       // and the one '' in sys.path (the restore adds a second).
@@ -102,7 +104,7 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
       const reason = (await snapshotModule?.catch(() => undefined))?.mismatch
         ? new Error(`it was made for another build of Pyodide than ${url}`) : error;
       console.warn(`[pyscript] Pyodide could not start from ${snapshotUrl()}, starting without it:`, reason);
-      pyodide = await boot();
+      pyodide = await duringBoot(() => boot());
     }
   }
   return new PyodideInterpreter(pyodide, sitePackages || '/lib/python3.14/site-packages', options.streams);

@@ -16,7 +16,7 @@ import json
 import sys
 
 MICROPYTHON = sys.implementation.name == "micropython"
-TIMEOUT = 20
+TIMEOUT = 60
 
 
 class Skipped(Exception):

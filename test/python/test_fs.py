@@ -36,6 +36,8 @@ async def test_sync_and_unmount_of_a_path_that_is_not_mounted_raise_key_error():
 
 async def test_mount_sync_unmount_and_mount_again():
     helpers = await _helpers()
+    if helpers.missing():
+        skip(helpers.missing())
     from pyscript.ffi import to_js
 
     folder = await helpers.folder("pyscript-fs-" + PLACE, to_js({"hello.txt": "from disk", "old/gone.txt": "x"}))

@@ -1,0 +1,77 @@
+/**
+ * Answers for the requests an interpreter's loader makes while it boots,
+ * ready before the loader asks: a download started early (the wasm, while
+ * the loader's own module still downloads) or a response made here (the
+ * empty stand-in for Pyodide's standard library). While a boot runs, a
+ * `fetch` of such a URL takes its answer, once, without a second request.
+ *
+ * Why not `<link rel="preload" as="fetch">`: Chromium and Firefox hand a
+ * preloaded response to the loader's `fetch`, WebKit downloads the file a
+ * second time (9.6 MB more for Pyodide's wasm). A `fetch` started early is
+ * one request in every engine.
+ *
+ * The answers belong to the JavaScript realm (each worker has its own), as
+ * its `fetch` does.
+ */
+
+type Answer = () => Promise<Response>;
+
+/** URL → what the next boot-time `fetch` of it gets. */
+const answers = new Map<string, Answer>();
+let boots = 0;
+let realFetch: typeof fetch | undefined;
+
+const absolute = (input: RequestInfo | URL): string =>
+  new URL(input instanceof Request ? input.url : String(input), globalThis.location?.href).href;
+
+function bootFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const answer = answers.get(absolute(input));
+  if (answer) return answer();
+  return realFetch!.call(globalThis, input, init);
+}
+
+/**
+ * Starts downloading `url` now (credentials as a loader's `fetch` sends
+ * them); the first `fetch` of it during a boot takes the response. A second
+ * call for the same URL does nothing while the first is not taken.
+ */
+export function fetchEarly(url: string): void {
+  const key = absolute(url);
+  if (answers.has(key)) return;
+  const response = fetch(key, { credentials: 'same-origin' });
+  response.catch(() => undefined); // the loader's own fetch reports a failure
+  answers.set(key, () => {
+    answers.delete(key);
+    return response;
+  });
+}
+
+/** While boots run, every `fetch` of `url` answers `make()` without a request; until `forget()`. */
+export function answerDuringBoot(url: string, make: () => Response): () => void {
+  const key = absolute(url);
+  const answer: Answer = () => Promise.resolve(make());
+  answers.set(key, answer);
+  return () => {
+    if (answers.get(key) === answer) answers.delete(key);
+  };
+}
+
+/**
+ * Runs `boot` with the answers in place. Boots may overlap (MicroPython and
+ * Pyodide on one page): `fetch` is wrapped while any runs, and restored
+ * after the last (unless something else replaced it meanwhile).
+ */
+export async function duringBoot<T>(boot: () => Promise<T>): Promise<T> {
+  if (boots++ === 0) {
+    realFetch = globalThis.fetch;
+    globalThis.fetch = bootFetch;
+  }
+  try {
+    return await boot();
+  } finally {
+    if (--boots === 0) {
+      if (globalThis.fetch === bootFetch) globalThis.fetch = realFetch!;
+      realFetch = undefined;
+    }
+  }
+}
