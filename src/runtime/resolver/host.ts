@@ -31,6 +31,13 @@ export interface HostOptions {
 export interface BrowserHost extends ResolverHost {
   /** The index pages the resolution asked for so far (whatever they answered). */
   readonly pages: string[];
+  /**
+   * Keeps `write` (a package-cache write) as pending: the resolution does
+   * not wait for it, the install does ({@link BrowserHost.written}).
+   */
+  keep(write: Promise<void>): void;
+  /** Settles once every package-cache write so far is done (they never reject). */
+  written(): Promise<void>;
 }
 
 /** A host that also remembers every wheel it loaded, so a second resolution downloads nothing. */
@@ -39,8 +46,15 @@ export function createHost(options: HostOptions): BrowserHost {
   // Index pages and cached wheels: one request each for this host's lifetime, shared with the core's head start when there is one.
   const prefetch = options.prefetch ?? startPrefetch(options.cache, { credentials: options.credentials });
   const pages: string[] = [];
+  const writes: Promise<void>[] = [];
   const host: BrowserHost = {
     pages,
+    keep(write) {
+      writes.push(write.catch(() => undefined));
+    },
+    async written() {
+      while (writes.length) await Promise.all(writes.splice(0));
+    },
     fetchIndexPage(url) {
       if (!pages.includes(url)) pages.push(url);
       return fetchIndexPage(url, prefetch);
@@ -48,7 +62,7 @@ export function createHost(options: HostOptions): BrowserHost {
     loadWheel(wheel) {
       const id = `${wheel.url} ${wheel.sha256 ?? ''}`;
       let loading = wheels.get(id);
-      if (!loading) wheels.set(id, (loading = loadWheel(wheel, options, prefetch)));
+      if (!loading) wheels.set(id, (loading = loadWheel(wheel, options, prefetch, host)));
       return loading;
     },
     warn: options.warn,
@@ -75,7 +89,7 @@ async function fetchIndexPage(url: string, prefetch: Prefetch): Promise<IndexPag
   return { body: answer.body, contentType: answer.contentType, url: answer.url };
 }
 
-async function loadWheel(wheel: WheelSource, options: HostOptions, prefetch: Prefetch): Promise<LoadedWheel> {
+async function loadWheel(wheel: WheelSource, options: HostOptions, prefetch: Prefetch, host: BrowserHost): Promise<LoadedWheel> {
   const expected = wheel.sha256?.toLowerCase();
   const local = wheel.url.startsWith('emfs:');
   if (local && !options.readFile) throw new Error(`Unable to install ${wheel.url}: emfs: URLs are for micropip.install()`);
@@ -97,7 +111,8 @@ async function loadWheel(wheel: WheelSource, options: HostOptions, prefetch: Pre
     if (expected && sha256 !== expected) {
       throw new ResolveError(wheel.filename, `Invalid checksum for ${wheel.filename} (${wheel.url}): the index gives sha256 ${expected}, the file has ${sha256}.`);
     }
-    await options.cache.put(wheel.url, bytes, sha256);
+    // The next dependency level does not wait for the cache; the install does.
+    host.keep(options.cache.put(wheel.url, bytes, sha256));
     entries = await unzipPure(wheel.filename, bytes);
   }
   let metadata: Uint8Array | undefined;

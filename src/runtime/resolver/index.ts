@@ -10,11 +10,11 @@
 import type { ProgressStage } from '../fetch-progress.js';
 import type { Interpreter } from '../types.js';
 import { environmentOfLock, platformOfLock, type Lockfile } from './environment.js';
-import { createHost } from './host.js';
+import { createHost, type BrowserHost } from './host.js';
 import { cacheLockDownloads, installWheels, interpreterEnvironment, lockNamesToLoad, sameEvaluations, type PyodideInternals } from './install.js';
 import { InvalidMarker } from './markers.js';
 import { InvalidRequirement } from './requirement.js';
-import { resolve, ResolveError, type Plan, type PlannedWheel, type ResolveOptions, type ResolverHost } from './resolve.js';
+import { resolve, ResolveError, type Plan, type PlannedWheel, type ResolveOptions } from './resolve.js';
 import { packWheels, type UnpackedWheel } from './unpacked.js';
 import { startConfigPrefetch } from './config-prefetch.js';
 import type { Prefetch } from './prefetch.js';
@@ -37,7 +37,7 @@ export interface PackageSettings {
 export interface ConfigResolution {
   plan: Plan;
   options: ResolveOptions;
-  host: ResolverHost;
+  host: BrowserHost;
   requirements: string[];
   cache: boolean;
 }
@@ -70,8 +70,8 @@ export async function resolveConfigPackages(
   if (settings.cache) {
     const next = { pages: host.pages, wheels: plan.wheels.map(({ url, filename, sha256 }) => ({ url, filename, sha256 })) };
     const key = (kind: 'warm-start' | 'unpacked') => warmStartKey(requirements, settings.indexUrls, settings.base, kind);
-    void prefetch.note.then((last) => leaveNote(cache, key('warm-start'), last, next));
-    void prefetch.unpacked.then((kept) => keepUnpacked(cache, key('unpacked'), kept, plan.wheels));
+    host.keep(prefetch.note.then((last) => leaveNote(cache, key('warm-start'), last, next)));
+    host.keep(prefetch.unpacked.then((kept) => keepUnpacked(cache, key('unpacked'), kept, plan.wheels)));
   }
   return { plan, options, host, requirements, cache: settings.cache };
 }
@@ -104,6 +104,8 @@ export async function installConfigPackages(interpreter: Interpreter, resolution
     }
   }
   await installWheels(interpreter, plan.wheels);
+  // The package cache has every wheel (and the next visit's note) before the page's code runs.
+  await resolution.host.written();
   cacheLockDownloads(pyodide, openWheelCache(resolution.cache));
   return { lockNames: lockNamesToLoad(plan, pyodide), errors: plan.failures.map(configError) };
 }
@@ -196,6 +198,7 @@ export async function resolveForMicropip(
     failures: plan.failures.map((failure) => ({ requirement: failure.requirement, message: failure.message })),
     async install() {
       await installWheels(interpreter, plan.wheels);
+      await host.written();
       cacheLockDownloads(pyodide, cache);
       const names = lockNamesToLoad(plan, pyodide);
       if (names.length) await loadLockNames(names);

@@ -4,10 +4,11 @@
  * Pyodide boots, each step waits for a turn of a busy thread. So each
  * resolution of a config's packages leaves a note in the package cache: the
  * index pages it asked for and the wheels it chose. The next resolution of
- * the same requirements asks for all of them at once, then resolves as
- * usual: the pages are still fetched fresh and each wheel still has to be
- * the one the index lists (a note that has gone stale only costs a wasted
- * request).
+ * the same requirements asks for all of them at once (the core reads the
+ * note while the interpreter downloads, see `prefetch.ts`), then resolves
+ * as usual: the pages are still fetched fresh and each wheel still has to
+ * be the one the index lists (a note that has gone stale only costs a
+ * wasted request).
  * @packageDocumentation
  */
 import type { WheelSource } from './resolve.js';
