@@ -112,6 +112,16 @@ export async function unpackArchive(
       { cause: error },
     );
   }
+  writeEntries(interpreter, entries, dir, rename);
+}
+
+/** Writes an archive's entries (see {@link unpackArchive}) under `dir`. */
+export function writeEntries(
+  interpreter: Interpreter,
+  entries: [string, Uint8Array | undefined][],
+  dir: string,
+  rename: (name: string) => string | undefined = (name) => name,
+): void {
   interpreter.mkdirTree(dir);
   for (const [entry, data] of entries) {
     const name = rename(entry);

@@ -10,6 +10,7 @@ import type { PyConfig } from './config.js';
 import type { ProgressStage } from './fetch-progress.js';
 import { loadArchiveReader, loadResolver } from './lazy.js';
 import { loadLockFile } from './lock-file.js';
+import { startConfigPrefetch } from './resolver/config-prefetch.js';
 import type { Interpreter } from './types.js';
 
 type Resolver = Awaited<ReturnType<typeof loadResolver>>;
@@ -46,9 +47,13 @@ export async function preparePyodidePackages(
 ): Promise<PreparedPyodidePackages> {
   const lock = loadLockFile(interpreterUrl ?? assetUrl('pyodide/pyodide.mjs'));
   loadArchiveReader().catch(() => undefined); // wheels are read as they arrive; reported there
+  const requirements = config.packages ?? [];
+  const settings = packageSettings(config, base);
+  // The last visit's note, index pages and cached wheels, while the resolver chunk loads.
+  const prefetch = startConfigPrefetch(requirements, settings);
   const resolver = await resolverModule();
   try {
-    return { resolution: await resolver.resolveConfigPackages(config.packages ?? [], packageSettings(config, base), lock, stage) };
+    return { resolution: await resolver.resolveConfigPackages(requirements, settings, lock, stage, prefetch) };
   } catch (error) {
     throw samePyScriptError(error);
   }

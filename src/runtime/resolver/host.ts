@@ -6,17 +6,18 @@
  */
 import { fetchBytes, ProgressStage } from '../fetch-progress.js';
 import { loadArchiveReader } from '../lazy.js';
-import { INDEX_ACCEPT } from './index-page.js';
+import { INDEX_TIMEOUT_MS, startPrefetch, unzipPure, type Prefetch } from './prefetch.js';
 import { IndexFetchError, ResolveError, type LoadedWheel, type ResolverHost, type WheelSource } from './resolve.js';
-import type { WarmStart } from './warm-start.js';
 import { sha256Hex } from './sha256.js';
+import type { WheelEntries } from './unpacked.js';
 import type { WheelCache } from './wheel-cache.js';
 
-/** How long an index page may take, and a wheel download may go without a byte, before it fails. */
-export const INDEX_TIMEOUT_MS = 30_000;
+export { INDEX_TIMEOUT_MS };
 
 export interface HostOptions {
   cache: WheelCache;
+  /** The requests started before the resolver loaded (the core's); else the host starts its own. */
+  prefetch?: Prefetch;
   /** Byte progress of wheel downloads. */
   stage?: ProgressStage;
   /** `fetch()`'s `credentials` for indexes and wheels (micropip's `credentials`). */
@@ -26,97 +27,110 @@ export interface HostOptions {
   warn?(message: string): void;
 }
 
-/** The browser host, which can also start work ahead of the resolution. */
+/** The browser host, which also says what it was asked for. */
 export interface BrowserHost extends ResolverHost {
-  /** Starts fetching these index pages and loading these wheels now; the resolution then finds them under way. */
-  prefetch(note: WarmStart): void;
   /** The index pages the resolution asked for so far (whatever they answered). */
   readonly pages: string[];
+  /**
+   * Keeps `write` (a package-cache write) as pending: the resolution does
+   * not wait for it, the install does ({@link BrowserHost.written}).
+   */
+  keep(write: Promise<void>): void;
+  /** Settles once every package-cache write so far is done (they never reject). */
+  written(): Promise<void>;
 }
 
 /** A host that also remembers every wheel it loaded, so a second resolution downloads nothing. */
 export function createHost(options: HostOptions): BrowserHost {
   const wheels = new Map<string, Promise<LoadedWheel>>();
-  // Index pages by URL: one fetch each for this host's lifetime (a second resolution asks again).
-  const fetched = new Map<string, Promise<IndexPage>>();
+  // Index pages and cached wheels: one request each for this host's lifetime, shared with the core's head start when there is one.
+  const prefetch = options.prefetch ?? startPrefetch(options.cache, { credentials: options.credentials });
   const pages: string[] = [];
-  const page = (url: string, accept: string) => {
-    let loading = fetched.get(url);
-    if (!loading) {
-      fetched.set(url, (loading = fetchIndexPage(url, accept, options)));
-      loading.catch(() => undefined); // reported to whoever asks for it
-    }
-    return loading;
-  };
+  const writes: Promise<void>[] = [];
   const host: BrowserHost = {
     pages,
-    fetchIndexPage(url, accept) {
+    keep(write) {
+      writes.push(write.catch(() => undefined));
+    },
+    async written() {
+      while (writes.length) await Promise.all(writes.splice(0));
+    },
+    fetchIndexPage(url) {
       if (!pages.includes(url)) pages.push(url);
-      return page(url, accept);
+      return fetchIndexPage(url, prefetch);
     },
     loadWheel(wheel) {
       const id = `${wheel.url} ${wheel.sha256 ?? ''}`;
       let loading = wheels.get(id);
-      if (!loading) wheels.set(id, (loading = loadWheel(wheel, options)));
+      if (!loading) wheels.set(id, (loading = loadWheel(wheel, options, prefetch, host)));
       return loading;
-    },
-    prefetch(note) {
-      for (const url of note.pages) void page(url, INDEX_ACCEPT);
-      for (const wheel of note.wheels) host.loadWheel(wheel).catch(() => undefined); // reported if the resolution wants it
     },
     warn: options.warn,
   };
+  // A noted wheel missing from the cache downloads now, as the resolution will probably want it.
+  void prefetch.note.then((note) => {
+    for (const wheel of note?.wheels ?? []) host.loadWheel(wheel).catch(() => undefined); // reported if the resolution wants it
+  });
   return host;
 }
 
 type IndexPage = Awaited<ReturnType<ResolverHost['fetchIndexPage']>>;
 
-/** GETs an index page, with a time limit. */
-async function fetchIndexPage(url: string, accept: string, options: HostOptions): Promise<IndexPage> {
-  let response: Response;
+/** An index page, its failure as an {@link IndexFetchError}. */
+async function fetchIndexPage(url: string, prefetch: Prefetch): Promise<IndexPage> {
+  let answer: Awaited<ReturnType<Prefetch['page']>>;
   try {
-    response = await fetch(url, { headers: { accept }, credentials: options.credentials, signal: AbortSignal.timeout(INDEX_TIMEOUT_MS) });
+    answer = await prefetch.page(url);
   } catch (error) {
     const reason = (error as Error).name === 'TimeoutError' ? `no answer in ${INDEX_TIMEOUT_MS / 1000} s` : `unreachable: ${(error as Error).message}`;
     throw new IndexFetchError(reason, { cause: error });
   }
-  if (!response.ok) throw new IndexFetchError(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-  return { body: await response.text(), contentType: response.headers.get('content-type') ?? '', url: response.url || url };
+  if (!answer.ok) throw new IndexFetchError(`HTTP ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}`);
+  return { body: answer.body, contentType: answer.contentType, url: answer.url };
 }
 
-async function loadWheel(wheel: WheelSource, options: HostOptions): Promise<LoadedWheel> {
+async function loadWheel(wheel: WheelSource, options: HostOptions, prefetch: Prefetch, host: BrowserHost): Promise<LoadedWheel> {
   const expected = wheel.sha256?.toLowerCase();
   const local = wheel.url.startsWith('emfs:');
   if (local && !options.readFile) throw new Error(`Unable to install ${wheel.url}: emfs: URLs are for micropip.install()`);
-  const cached = local ? undefined : await options.cache.get(wheel.url, expected);
-  let bytes: Uint8Array;
+  const cached = local ? undefined : await prefetch.cachedWheel(wheel.url, wheel.filename, expected);
+  let bytes: Uint8Array | undefined;
   let sha256: string;
+  let entries: WheelEntries | undefined;
   if (local) {
     bytes = readLocal(wheel.url, options.readFile!);
     sha256 = await sha256Hex(bytes);
   } else if (cached) {
-    bytes = cached;
-    options.stage?.add(bytes.length, bytes.length);
-    sha256 = expected ?? (await sha256Hex(bytes));
+    ({ bytes, entries } = cached);
+    const size = bytes?.length ?? entries!.reduce((sum, [, data]) => sum + (data?.length ?? 0), 0);
+    options.stage?.add(size, size);
+    sha256 = expected ?? cached.sha256 ?? (await sha256Hex(bytes!));
   } else {
     bytes = await fetchWheel(wheel.url, options);
     sha256 = await sha256Hex(bytes);
     if (expected && sha256 !== expected) {
       throw new ResolveError(wheel.filename, `Invalid checksum for ${wheel.filename} (${wheel.url}): the index gives sha256 ${expected}, the file has ${sha256}.`);
     }
-    await options.cache.put(wheel.url, bytes, sha256);
+    // The next dependency level does not wait for the cache; the install does.
+    host.keep(options.cache.put(wheel.url, bytes, sha256));
+    entries = await unzipPure(wheel.filename, bytes);
   }
-  const { readZipEntries } = await loadArchiveReader();
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = readZipEntries(bytes, (name) => /^[^/]+\.dist-info\/METADATA$/.test(name));
-  } catch (error) {
-    throw new ResolveError(wheel.filename, `Unable to read ${wheel.url}: it is not a valid wheel (${(error as Error).message}).`, { cause: error });
+  let metadata: Uint8Array | undefined;
+  if (entries) {
+    metadata = entries.find(([name]) => METADATA.test(name))?.[1];
+  } else {
+    const { readZipEntries } = await loadArchiveReader();
+    try {
+      [metadata] = Object.values(readZipEntries(bytes!, (name) => METADATA.test(name)));
+    } catch (error) {
+      throw new ResolveError(wheel.filename, `Unable to read ${wheel.url}: it is not a valid wheel (${(error as Error).message}).`, { cause: error });
+    }
   }
-  const [metadata] = Object.values(entries);
   if (!metadata) throw new ResolveError(wheel.filename, `Unable to read ${wheel.url}: the wheel has no .dist-info/METADATA.`);
-  return { bytes, sha256, metadata: new TextDecoder().decode(metadata) };
+  return { bytes, sha256, metadata: new TextDecoder().decode(metadata), entries };
 }
+
+const METADATA = /^[^/]+\.dist-info\/METADATA$/;
 
 /** The bytes of an `emfs:` wheel URL (a path in the interpreter's file system). */
 function readLocal(url: string, readFile: (path: string) => Uint8Array): Uint8Array {

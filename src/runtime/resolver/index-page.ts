@@ -15,8 +15,7 @@ import { parseWheelName } from './wheel-name.js';
 /** PyPI's Simple API, which micropip asks by default. */
 export const PYPI_URL = 'https://pypi.org/simple';
 
-/** What an index answer is asked for: PEP 691 JSON first, then anything. */
-export const INDEX_ACCEPT = 'application/vnd.pypi.simple.v1+json, */*;q=0.01';
+export { INDEX_ACCEPT } from './prefetch.js';
 
 /** One wheel an index lists. */
 export interface ProjectFile {

@@ -10,12 +10,15 @@
 import type { ProgressStage } from '../fetch-progress.js';
 import type { Interpreter } from '../types.js';
 import { environmentOfLock, platformOfLock, type Lockfile } from './environment.js';
-import { createHost } from './host.js';
+import { createHost, type BrowserHost } from './host.js';
 import { cacheLockDownloads, installWheels, interpreterEnvironment, lockNamesToLoad, sameEvaluations, type PyodideInternals } from './install.js';
 import { InvalidMarker } from './markers.js';
 import { InvalidRequirement } from './requirement.js';
-import { resolve, ResolveError, type Plan, type ResolveOptions, type ResolverHost } from './resolve.js';
-import { asWarmStart, warmStartKey, type WarmStart } from './warm-start.js';
+import { resolve, ResolveError, type Plan, type PlannedWheel, type ResolveOptions } from './resolve.js';
+import { packWheels, type UnpackedWheel } from './unpacked.js';
+import { startConfigPrefetch } from './config-prefetch.js';
+import type { Prefetch } from './prefetch.js';
+import { warmStartKey, type WarmStart } from './warm-start.js';
 import { openWheelCache } from './wheel-cache.js';
 
 export { CACHE_NAME } from './wheel-cache.js';
@@ -34,24 +37,25 @@ export interface PackageSettings {
 export interface ConfigResolution {
   plan: Plan;
   options: ResolveOptions;
-  host: ResolverHost;
+  host: BrowserHost;
   requirements: string[];
   cache: boolean;
 }
 
-/** Resolves the config's `packages` (names, `name @ url`, `.whl` URLs) against the lock file and the indexes, downloading every wheel. */
+/**
+ * Resolves the config's `packages` (names, `name @ url`, `.whl` URLs) against the lock file and the indexes, downloading every wheel.
+ * @param prefetch the requests the core started with the interpreter's download (`startConfigPrefetch`)
+ */
 export async function resolveConfigPackages(
   requirements: string[],
   settings: PackageSettings,
   lockFile: Promise<unknown>,
   stage?: ProgressStage,
+  prefetch?: Prefetch,
 ): Promise<ConfigResolution> {
   const cache = openWheelCache(settings.cache);
-  const host = createHost({ cache, stage, warn: (message) => console.warn(`[pyscript] ${message}`) });
-  // The last visit's note starts its index pages and wheels now, while the lock file arrives.
-  const key = settings.cache ? warmStartKey(requirements, settings.indexUrls, settings.base) : undefined;
-  const note = key?.then((url) => cache.getNote(url)).then(asWarmStart, () => undefined);
-  note?.then((found) => found && host.prefetch(found));
+  prefetch ??= startConfigPrefetch(requirements, settings);
+  const host = createHost({ cache, prefetch, stage, warn: (message) => console.warn(`[pyscript] ${message}`) });
   const lock = (await lockFile) as Lockfile;
   const options: ResolveOptions = {
     indexUrls: settings.indexUrls,
@@ -63,8 +67,20 @@ export async function resolveConfigPackages(
     keepGoing: true,
   };
   const plan = await resolve(requirements, options, host);
-  if (key) void leaveNote(cache, await key, await note, { pages: host.pages, wheels: plan.wheels.map(({ url, filename, sha256 }) => ({ url, filename, sha256 })) });
+  if (settings.cache) {
+    const next = { pages: host.pages, wheels: plan.wheels.map(({ url, filename, sha256 }) => ({ url, filename, sha256 })) };
+    const key = (kind: 'warm-start' | 'unpacked') => warmStartKey(requirements, settings.indexUrls, settings.base, kind);
+    host.keep(prefetch.note.then((last) => leaveNote(cache, key('warm-start'), last, next)));
+    host.keep(prefetch.unpacked.then((kept) => keepUnpacked(cache, key('unpacked'), kept, plan.wheels)));
+  }
   return { plan, options, host, requirements, cache: settings.cache };
+}
+
+/** Keeps the plan's pure wheels unpacked for the next visit, unless the entry read at the start holds the same ones. */
+async function keepUnpacked(cache: ReturnType<typeof openWheelCache>, key: string, kept: UnpackedWheel[], wheels: PlannedWheel[]): Promise<void> {
+  const next = wheels.filter((wheel) => wheel.entries).map(({ url, digest, entries }) => ({ url, sha256: digest, entries: entries! }));
+  const ids = (list: UnpackedWheel[]) => JSON.stringify(list.map(({ url, sha256 }) => `${url} ${sha256}`).sort());
+  if (ids(next) !== ids(kept)) await cache.putFile(key, packWheels(next));
 }
 
 /** Keeps the note for the next visit, unless it says what the last one said. */
@@ -88,6 +104,8 @@ export async function installConfigPackages(interpreter: Interpreter, resolution
     }
   }
   await installWheels(interpreter, plan.wheels);
+  // The package cache has every wheel (and the next visit's note) before the page's code runs.
+  await resolution.host.written();
   cacheLockDownloads(pyodide, openWheelCache(resolution.cache));
   return { lockNames: lockNamesToLoad(plan, pyodide), errors: plan.failures.map(configError) };
 }
@@ -180,6 +198,7 @@ export async function resolveForMicropip(
     failures: plan.failures.map((failure) => ({ requirement: failure.requirement, message: failure.message })),
     async install() {
       await installWheels(interpreter, plan.wheels);
+      await host.written();
       cacheLockDownloads(pyodide, cache);
       const names = lockNamesToLoad(plan, pyodide);
       if (names.length) await loadLockNames(names);

@@ -1,6 +1,7 @@
 /**
  * Putting a resolved {@link Plan} into a booted Pyodide: pure wheels are
- * unpacked into site-packages here (no Python round trip), wheels with
+ * unpacked into site-packages here (no Python round trip; most were unzipped
+ * by the host already, while the interpreter downloaded), wheels with
  * compiled code go through Pyodide's own installer (it loads their shared
  * libraries), and lock-file names through `pyodide.loadPackage`, whose
  * downloads are routed through the package cache. Each wheel's
@@ -8,7 +9,7 @@
  * `PYODIDE_SOURCE`, …), so `micropip.list()` and `importlib.metadata` see it.
  * @packageDocumentation
  */
-import { unpackArchive, wheelPath, writeTree } from '../files.js';
+import { unpackArchive, wheelPath, writeEntries, writeTree } from '../files.js';
 import type { Interpreter } from '../types.js';
 import { ENVIRONMENT_CODE } from './environment.js';
 import { markerHolds, type MarkerEnvironment } from './markers.js';
@@ -47,14 +48,17 @@ export async function installWheels(interpreter: Interpreter, wheels: PlannedWhe
       ...(wheel.requires.length ? [['PYODIDE_REQUIRES', JSON.stringify([...wheel.requires].sort())] as [string, string]] : []),
     ]);
     const name = parseWheelName(wheel.filename);
-    if (name && !isPureWheel(name)) {
+    if (name && !isPureWheel(name) && wheel.bytes) {
       await pyodide._api.install(wheel.bytes, wheel.filename, interpreter.sitePackages, metadata);
     } else {
       let distInfo = '';
-      await unpackArchive(interpreter, wheel.bytes, wheel.url, interpreter.sitePackages, 'zip', (entry) => {
+      const rename = (entry: string) => {
         distInfo ||= /^([^/]+\.dist-info)\//.exec(entry)?.[1] ?? '';
         return wheelPath(entry);
-      });
+      };
+      // Unzipped by the host as the wheel arrived, when it could (a second visit's wheels, before the interpreter was up).
+      if (wheel.entries) writeEntries(interpreter, wheel.entries, interpreter.sitePackages, rename);
+      else await unpackArchive(interpreter, wheel.bytes ?? new Uint8Array(), wheel.url, interpreter.sitePackages, 'zip', rename);
       if (distInfo) {
         for (const [file, text] of metadata) writeTree(interpreter, `${interpreter.sitePackages}/${distInfo}/${file}`, text);
       }

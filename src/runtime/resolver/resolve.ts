@@ -32,11 +32,14 @@ export interface WheelSource {
 
 /** A downloaded wheel. */
 export interface LoadedWheel {
-  bytes: Uint8Array;
+  /** The wheel file; absent when the host has only its entries (a pure wheel's files, kept unpacked). */
+  bytes?: Uint8Array;
   /** Its `METADATA` text. */
   metadata: string;
   /** sha256 of `bytes`, hex. */
   sha256: string;
+  /** The archive's entries (directories end with `/`), when the host has unzipped it already. */
+  entries?: [string, Uint8Array | undefined][];
 }
 
 /** What resolution needs from the outside world. */
@@ -100,9 +103,12 @@ export interface PlannedWheel extends WheelSource {
   key: string;
   name: string;
   version: string;
-  bytes: Uint8Array;
+  /** The wheel file (absent as in {@link LoadedWheel}). */
+  bytes?: Uint8Array;
   /** sha256 of the bytes. */
   digest: string;
+  /** Its entries, unzipped by the host (see {@link LoadedWheel}). */
+  entries?: [string, Uint8Array | undefined][];
   /** micropip's `PYODIDE_SOURCE`: `pypi` for a wheel from an index (it had a sha256), else its URL. */
   source: string;
   /** Normalized names of the requirements it brought in. */
@@ -354,6 +360,7 @@ class Transaction {
       version: metadata.version || version,
       bytes: loaded.bytes,
       digest: loaded.sha256,
+      entries: loaded.entries,
       source: origin,
       requires: [],
       metadata,

@@ -23,6 +23,9 @@ export interface WheelCache {
   /** A small JSON note kept under `key` (see `warm-start.ts`), or `undefined`. */
   getNote(key: string): Promise<unknown>;
   putNote(key: string, value: unknown): Promise<void>;
+  /** Bytes kept under `key` (see `unpacked.ts`), or `undefined`. */
+  getFile(key: string): Promise<Uint8Array | undefined>;
+  putFile(key: string, bytes: Uint8Array): Promise<void>;
 }
 
 const noCache: WheelCache = {
@@ -30,6 +33,8 @@ const noCache: WheelCache = {
   put: async () => undefined,
   getNote: async () => undefined,
   putNote: async () => undefined,
+  getFile: async () => undefined,
+  putFile: async () => undefined,
 };
 
 /** The cache, or one that keeps nothing when `enabled` is false or the Cache API is missing. */
@@ -71,6 +76,21 @@ export function openWheelCache(enabled: boolean): WheelCache {
         await (await open()).put(key, new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } }));
       } catch {
         // As above: the next visit resolves without a head start.
+      }
+    },
+    async getFile(key) {
+      try {
+        const response = await (await open()).match(key);
+        return response && new Uint8Array(await response.arrayBuffer());
+      } catch {
+        return undefined; // the wheels are then read from their own entries
+      }
+    },
+    async putFile(key, bytes) {
+      try {
+        await (await open()).put(key, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'application/octet-stream' } }));
+      } catch {
+        // As above.
       }
     },
   };
