@@ -66,6 +66,10 @@ export class InterpreterController implements ReactiveController {
   /** The code, read once (the element's text is cleared then). */
   #source?: Promise<{ code: string; filename?: string }>;
   #worker?: WorkerScript;
+  /** The script's terminal (the `terminal` attribute), once opened; disposed when the script leaves the page. */
+  #terminal?: ScriptTerminal;
+  /** Points the main-thread interpreter's output away from {@link #terminal} again, if it still goes there. */
+  #detachTerminal?: () => void;
   /** The element's inline code, as read on the first run. */
   #inline?: string;
   #resolveReady!: () => void;
@@ -119,7 +123,9 @@ export class InterpreterController implements ReactiveController {
    */
   hostDisconnected(): void {
     queueMicrotask(() => {
-      if (this.#inPage || !this.#worker) return;
+      if (this.#inPage) return;
+      this.#closeTerminal();
+      if (!this.#worker) return;
       this.#worker.handle.terminate();
       this.#worker = undefined;
       this.#stopped = true;
@@ -140,6 +146,14 @@ export class InterpreterController implements ReactiveController {
     }
     if (this.#running) this.#again = true;
     else this.#launch();
+  }
+
+  /** Disposes of the script's terminal; a main-thread interpreter whose output went there writes as without one again. */
+  #closeTerminal(): void {
+    this.#detachTerminal?.();
+    this.#detachTerminal = undefined;
+    this.#terminal?.dispose();
+    this.#terminal = undefined;
   }
 
   /** The script is on the page: the element, or the `<script>` it stands for. */
@@ -199,7 +213,12 @@ export class InterpreterController implements ReactiveController {
       const source = (this.#source ??= this.#readSource());
       source.catch(() => undefined); // awaited below, after boot; not unhandled
       // Opened first: xterm.js loads while the interpreter does.
-      if (host.hasAttribute('terminal') && host.isConnected) terminal = await this.#openTerminal(page);
+      if (host.hasAttribute('terminal') && host.isConnected) {
+        this.#closeTerminal(); // a run before this one's
+        terminal = this.#terminal = await this.#openTerminal(page);
+        // Removed while xterm.js loaded: hostDisconnected found no terminal yet.
+        if (!this.#inPage) this.#closeTerminal();
+      }
       if (host.worker) {
         await source.catch(() => undefined); // a failed fetch is reported by the run
         if (!this.#inPage) return (outcome = 'cancelled');
@@ -222,7 +241,7 @@ export class InterpreterController implements ReactiveController {
         main.currentScope = new WeakRef(host);
         main.stderrPlace = () => this.#errorPlace();
         host.interpreter = interpreter.raw;
-        if (terminal) await attachMainTerminal(main, interpreter, await terminal.view);
+        if (terminal && !terminal.disposed) this.#detachTerminal = await attachMainTerminal(main, interpreter, await terminal.view);
         await this.#runHooks(page.hooks.main.onReady, interpreter);
         this.#resolveReady();
         emit(this.eventTarget, `${prefix}:ready`, {});
@@ -341,11 +360,17 @@ export class InterpreterController implements ReactiveController {
  * script, for its callbacks (and the scripts after it), as in PyScript,
  * until another script opens a terminal.
  */
-async function attachMainTerminal(main: MainInterpreter, interpreter: Interpreter, view: TerminalView): Promise<void> {
+async function attachMainTerminal(main: MainInterpreter, interpreter: Interpreter, view: TerminalView): Promise<() => void> {
   const write = (text: string) => view.write(text);
   interpreter.setRawOutput({ stdout: write, stderr: write });
   main.terminal = view.terminal;
   await interpreter.run('import pyscript._terminal\npyscript._terminal.attach()', { async: false });
+  // Unless a later script's terminal took the output over, it goes where it goes without a terminal.
+  return () => {
+    if (main.terminal !== view.terminal) return;
+    interpreter.setRawOutput(undefined);
+    main.terminal = undefined;
+  };
 }
 
 /** Fetches a script's `src`; a failed fetch is a PY0404 naming the URL. */
