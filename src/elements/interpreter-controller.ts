@@ -156,6 +156,14 @@ export class InterpreterController implements ReactiveController {
     this.#terminal = undefined;
   }
 
+  /**
+   * Stops a worker script's code while it runs (see `WorkerScript.interrupt`).
+   * @returns true once it stopped; false when there was nothing to stop (a main-thread script, code not started or finished)
+   */
+  interrupt(): Promise<boolean> {
+    return this.#worker?.interrupt() ?? Promise.resolve(false);
+  }
+
   /** The script is on the page: the element, or the `<script>` it stands for. */
   get #inPage(): boolean {
     return (this.#host.sourceScript ?? this.#host).isConnected;
@@ -290,6 +298,9 @@ export class InterpreterController implements ReactiveController {
   async #runWorker(page: Page, source: Promise<{ code: string; filename?: string }>, terminal?: ScriptTerminal): Promise<Outcome> {
     const prefix = prefixOf(this.kind);
     const worker = (this.#worker = new WorkerScript(page, this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId, terminal));
+    // The <script> has interrupt() too, as it has terminal and process.
+    const script = this.#host.sourceScript;
+    if (script && !('interrupt' in script)) Object.defineProperty(script, 'interrupt', { configurable: true, value: () => this.interrupt() });
     await worker.run({
       ready: (worker) => {
         this.#resolveReady();

@@ -40,20 +40,38 @@ export interface MicroPythonLoadOptions {
 export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions): Promise<Interpreter> {
   const url = options.url ?? assetUrl('micropython/micropython.mjs');
   const wasmUrl = url.replace(/\.m?js(\?.*)?$/, '.wasm');
-  preloadWasm(wasmUrl);
+  const prefetched = typeof document === 'undefined' ? prefetchWasm(wasmUrl) : (preloadWasm(wasmUrl), undefined);
   const { loadMicroPython } = (await import(/* @vite-ignore */ url)) as {
     loadMicroPython(config: object): Promise<MicroPythonAPI>;
   };
   const stdout = new Output(options.streams.stdout);
   const stderr = new Output(options.streams.stderr);
   const bytes = options.terminal ?? false;
+  const wasm = (await prefetched) ?? wasmUrl;
   const mp = await loadMicroPython({
-    url: wasmUrl,
+    url: wasm,
     stdout: bytes ? (data: Uint8Array) => stdout.push(data[0]) : (line: string) => stdout.line(line),
     stderr: bytes ? (data: Uint8Array) => stderr.push(data[0]) : (line: string) => stderr.line(line),
     linebuffer: !bytes,
+  }).finally(() => {
+    if (wasm !== wasmUrl) URL.revokeObjectURL(wasm);
   });
   return new MicroPythonInterpreter(mp, stdout, stderr);
+}
+
+/**
+ * In a worker (no `<link rel="preload">` there): downloads the wasm while
+ * `micropython.mjs` downloads and evaluates, and resolves to a `blob:` URL
+ * of it for the loader, which would ask for the wasm only once evaluated.
+ * Resolves to undefined when the download fails: the loader then asks for
+ * the real URL itself and reports the failure as it does without this.
+ */
+function prefetchWasm(url: string): Promise<string | undefined> {
+  return fetch(url, { credentials: 'same-origin' })
+    .then((response) => (response.ok ? response.blob() : undefined))
+    // The type makes the loader's streaming compile accept it, whatever the server said.
+    .then((blob) => blob && URL.createObjectURL(new Blob([blob], { type: 'application/wasm' })))
+    .catch(() => undefined);
 }
 
 /**
