@@ -134,6 +134,19 @@ const rows = [
       { name: 'ours', page: 'ours-worker-mpy-sync.html?noiso', expect: '5001 document.title reads' },
     ],
   },
+  // 50 editors on a page (bench/editor-pages.mjs writes the pages): each load
+  // gives two values (bench/pages/bench.js), so the row makes two results.
+  ...['mpy', 'py'].map((kind) => ({
+    id: `editors-${kind}`, metric: 'done',
+    values: [
+      { key: 'visible', id: `editors-${kind}-visible`, title: `50 ${kind}-editors, navigation → the code of all 50 shown`, target: 0.5 },
+      { key: 'run', id: `editors-${kind}-run`, title: `50 ${kind}-editors, click Run on the first → its output shown`, target: 0.7 },
+    ],
+    contenders: [
+      { name: 'ours', page: `ours-${kind}-editors50.html`, expect: 'output from editor 1: 45' },
+      { name: 'pyscript', page: `pyscript-${kind}-editors50.html`, expect: 'output from editor 1: 45' },
+    ],
+  })),
   {
     // Both loads of a contender with `visit: 2` run in one browser context: the
     // measured one is a second visit (package cache and HTTP cache warm).
@@ -225,6 +238,7 @@ async function measure(contender, metric, warm) {
         done: window.__benchDone,
         rate: window.__benchRate,
         batches: window.__benchBatches ? Array.from(window.__benchBatches, Number) : undefined,
+        values: window.__benchValues,
         text: document.body.innerText,
         errors: window.__benchErrors ?? [],
       }));
@@ -239,7 +253,7 @@ async function measure(contender, metric, warm) {
     for (const error of result.errors) problems.push(`page error: ${error}`);
     const value = metric === 'rate' ? Number(result.rate) : Number(result.done);
     if (!(value > 0 && Number.isFinite(value))) problems.push(`no valid ${metric} value: ${value}`);
-    return { value, problems, batches: result.batches };
+    return { value, problems, batches: result.batches, values: result.values };
   } catch (error) {
     problems.push(`load failed: ${String(error.message ?? error).split('\n')[0]}`);
     return { value: NaN, problems };
@@ -276,18 +290,37 @@ async function runRow(row, warm) {
   const samples = Object.fromEntries(present.map((c) => [c.name, []]));
   const batches = Object.fromEntries(present.map((c) => [c.name, []]));
   const problems = Object.fromEntries(present.map((c) => [c.name, new Set()]));
+  // A row with `values`: one sample list per value the page reports (`window.__benchValues`).
+  const valueSamples = Object.fromEntries((row.values ?? []).map((v) => [v.key, Object.fromEntries(present.map((c) => [c.name, []]))]));
   const rowStarted = Date.now();
   const rounds = row.rounds ?? (row.contenders.some((c) => /-py-|^floor-py/.test(c.page)) ? runs : mpyRuns);
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 ? [...present].reverse() : present;
     for (const contender of order) {
-      const { value, problems: found, batches: rates } = await measure(contender, row.metric, warm);
+      const { value, problems: found, batches: rates, values } = await measure(contender, row.metric, warm);
       samples[contender.name].push(value);
+      for (const { key } of row.values ?? []) {
+        const got = Number(values?.[key]);
+        valueSamples[key][contender.name].push(got > 0 && Number.isFinite(got) ? got : NaN);
+      }
       if (rates) batches[contender.name].push(rates.map(Math.round));
       for (const problem of found) problems[contender.name].add(problem);
       process.stderr.write(`  ${row.id}${warm ? ' (warm)' : ''} ${contender.name} #${round + 1}: ${
-        Number.isFinite(value) ? value.toFixed(row.metric === 'rate' ? 0 : 1) : 'failed'}\n`);
+        row.values ? row.values.map(({ key }) => `${key} ${valueSamples[key][contender.name].at(-1).toFixed(1)}`).join(', ')
+          : Number.isFinite(value) ? value.toFixed(row.metric === 'rate' ? 0 : 1) : 'failed'}\n`);
     }
+  }
+  const common = {
+    metric: row.metric, rounds, pages: Object.fromEntries(row.contenders.map((c) => [c.name, c.page])),
+    missing: missing.map((c) => c.page),
+    problems: Object.fromEntries(Object.entries(problems).map(([name, set]) => [name, [...set]])),
+    seconds: (Date.now() - rowStarted) / 1000, loadavg: loadavg(),
+  };
+  if (row.values) {
+    return row.values.map((v) => ({
+      ...common, id: v.id, title: v.title, target: v.target, samples: valueSamples[v.key],
+      stats: Object.fromEntries(Object.entries(valueSamples[v.key]).map(([name, list]) => [name, stats(list)])),
+    }));
   }
   return {
     id: row.id + (warm ? '-warm' : ''), title: row.title + (warm ? ' (warm HTTP cache)' : ''),

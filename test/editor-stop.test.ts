@@ -2,7 +2,8 @@
 // run button turns into a Stop button while code runs; Pyodide code gets a
 // KeyboardInterrupt and keeps its env's names; code that does not stop (and
 // MicroPython code, which cannot be interrupted) loses its env's worker,
-// whose setup code runs again on the next run.
+// whose setup code runs again on the next run. The same on worker handles
+// (`interrupt()`) and worker scripts (`script.interrupt()`).
 import { expect, fixture, html } from '@open-wc/testing';
 import '/dist/core.js';
 import { waitFor } from './wait.js';
@@ -174,6 +175,58 @@ describe('interrupt() on worker handles', function () {
     await new Promise((resolve) => (worker.sync.started = resolve));
     expect(worker.interrupt()).to.equal(false);
     worker.terminate();
+  });
+});
+
+type Script = HTMLElement & { done: Promise<void>; interrupt(): Promise<boolean> };
+
+/** Puts one worker `<script>` of `type` running `code` on the page; resolves with the `<script>` and its host once it showed `looping`. */
+async function loopingScript(type: 'py' | 'mpy', code: string): Promise<{ script: Script; host: Script }> {
+  const container = await fixture<HTMLElement>(html`<div></div>`);
+  container.innerHTML = `<script type="${type}" worker>
+from pyscript import display
+display("looping")
+${code}
+</script>`;
+  await waitFor(() => container.querySelector(`script-${type}`));
+  const host = container.querySelector<Script>(`script-${type}`)!;
+  await waitFor(() => host.textContent!.includes('looping'), 120_000);
+  return { script: container.querySelector('script') as unknown as Script, host };
+}
+
+const errorOf = (host: HTMLElement) => host.querySelector('.py-error')?.textContent ?? '';
+
+describe('interrupt() on worker scripts', function () {
+  this.timeout(180_000);
+
+  it('Pyodide: a `while True: pass` script gets a KeyboardInterrupt', async () => {
+    const { script, host } = await loopingScript('py', 'while True:\n    pass');
+    const done = new Promise((resolve) => script.addEventListener('py:done', resolve, { once: true }));
+    expect(await script.interrupt()).to.equal(true);
+    await done;
+    expect(errorOf(host)).to.contain('KeyboardInterrupt');
+    expect(errorOf(host)).not.to.contain('terminated');
+    expect(await host.interrupt(), 'nothing left to stop').to.equal(false);
+  });
+
+  it('Pyodide: code that swallows the KeyboardInterrupt loses its worker, and the error says so', async () => {
+    const { script, host } = await loopingScript('py', `while True:
+    try:
+        while True:
+            pass
+    except KeyboardInterrupt:
+        pass`);
+    expect(await script.interrupt()).to.equal(true);
+    await host.done;
+    expect(errorOf(host)).to.contain('Stopped: the code did not answer KeyboardInterrupt, so the worker was terminated.');
+  });
+
+  it('MicroPython: a `while True: pass` script loses its worker, and the error says why', async () => {
+    const { script, host } = await loopingScript('mpy', 'while True:\n    pass');
+    const done = new Promise((resolve) => script.addEventListener('mpy:done', resolve, { once: true }));
+    expect(await host.interrupt()).to.equal(true);
+    await done;
+    expect(errorOf(host)).to.contain('Stopped: MicroPython cannot interrupt running code, so the worker was terminated.');
   });
 });
 

@@ -195,6 +195,51 @@ except EOFError:
     expect(output.querySelector('input')).to.equal(null);
   });
 
+  it('starts its worker when the run button is pressed, and the click runs in it', async () => {
+    const container = await page('<mpy-editor>print("pressed")</mpy-editor>');
+    const editor = editorIn(container);
+    const started: string[] = [];
+    const RealWorker = window.Worker;
+    window.Worker = class extends RealWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        started.push(String(url));
+      }
+    };
+    try {
+      runButton(editor).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      expect(started.length, 'a worker on pointerdown').to.equal(1);
+      expect(outputOf(editor).textContent, 'nothing runs before the click').to.equal('');
+      const event = await clickRun(editor);
+      expect(event.detail.error).to.equal(undefined);
+      expect(outputOf(editor).textContent).to.equal('pressed\n');
+      expect(started.length, 'the click used that worker').to.equal(1);
+    } finally {
+      window.Worker = RealWorker;
+    }
+  });
+
+  it('builds an editor\'s CodeMirror view once the run going on is over', async () => {
+    const container = await page('<mpy-editor>print(input("? "))</mpy-editor>');
+    const editor = editorIn(container);
+    const done = clickRun(editor);
+    const output = outputOf(editor);
+    await waitFor(() => output.querySelector('.py-editor-input input'));
+    const second = document.createElement('mpy-editor') as Editor;
+    second.textContent = 'print(2)';
+    container.append(second);
+    await waitFor(() => second.shadowRoot?.querySelector('.code')?.textContent?.includes('print(2)'));
+    // While the first run waits for its answer, the second editor stays text (for up to 3 s).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // (a boolean: a failing assert on the element would make the runner serialize CodeMirror's object graph)
+    expect(second.shadowRoot!.querySelector('.cm-editor') === null, 'no view during the run').to.equal(true);
+    const field = output.querySelector<HTMLInputElement>('.py-editor-input input')!;
+    field.value = 'one';
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await done;
+    await waitFor(() => second.shadowRoot!.querySelector('.cm-editor'));
+  });
+
   it('writes display() and print to the element named by target', async () => {
     const container = await page(`
       <div id="editor-target"></div>

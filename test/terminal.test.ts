@@ -2,10 +2,12 @@
 // both interpreters: output on the main thread and in workers, `__terminal__`
 // and `script.terminal`, input() typed into a worker terminal through the
 // keyboard, the REPL of code.interact(), two terminals on one page, and the
-// main thread's input() error. Engine-neutral: keys go through the test
+// main thread's input() error, and a terminal disposed of when its script
+// leaves the page. Engine-neutral: keys go through the test
 // runner's keyboard, text is read from xterm.js's buffer.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { workers } from './live-workers.js';
 import '/dist/core.js';
 import { waitFor } from './wait.js';
 
@@ -156,6 +158,38 @@ for _ in range(2):
       await el.done;
       // As in a tty, Ctrl-D echoes nothing: what comes next starts on the prompt's line.
       await shows(terminal, '> EOF\n> abc^C\ninterrupted');
+    });
+
+    it('worker: removing the script disposes of its terminal and terminates its worker', async () => {
+      const [el] = await page(`<script type="${type}" worker terminal>print(input("? "))</script>`);
+      const terminal = await terminalOf(el);
+      await shows(terminal, '? ');
+      const box = el.querySelector('py-terminal')!;
+      const live = workers.live;
+      el.previousElementSibling!.remove(); // the <script>: its host goes with it
+      await waitFor(() => workers.live === live - 1);
+      // xterm.js's dispose() takes its element out of the box (and its listeners off the document).
+      // (booleans: a failing assert on the element itself would make the runner serialize xterm.js's object graph)
+      expect(box.querySelector('.xterm') === null, 'xterm.js is still in its box').to.equal(true);
+      expect(box.isConnected, 'the box is still on the page').to.equal(false);
+    });
+
+    it('main thread: removing the script disposes of its terminal, and output no longer goes there', async () => {
+      const [el] = await page(`<script type="${type}" terminal>print("one")</script>`);
+      const terminal = (await terminalOf(el)) as XTerm & { write(data: string): void };
+      await el.done;
+      expect(textOf(terminal)).to.equal('one');
+      const written: string[] = [];
+      const write = terminal.write.bind(terminal);
+      terminal.write = (data) => (written.push(data), write(data));
+      const box = el.querySelector('py-terminal')!;
+      el.previousElementSibling!.remove();
+      await waitFor(() => box.querySelector('.xterm') === null);
+      // The next script of the same interpreter prints as on a page without a terminal.
+      const [next] = await page(`<script type="${type}">print("two")</script>`);
+      await next.done;
+      expect(next.querySelector('.py-error')).to.equal(null);
+      expect(written.join('')).to.equal('');
     });
   });
 }

@@ -21,6 +21,7 @@ import { importLazy } from '../runtime/lazy.js';
 import { baseUrl, fetchText } from '../runtime/fetch-progress.js';
 import type { InterpreterKind } from '../runtime/types.js';
 import { askInline } from './ask-inline.js';
+import { noteRun, whenQuiet } from './quiet.js';
 import type { CodeView } from './view.js';
 
 type ViewModule = typeof import('./view.js');
@@ -108,6 +109,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
     this.#showRunning();
     const result = this.#runs.then(() => this.#run(controller));
     this.#runs = result;
+    noteRun(result); // CodeMirror views wait for it
     return result;
   }
 
@@ -184,6 +186,11 @@ export abstract class PythonEditorElement extends ReactiveElement {
     button.type = 'button';
     button.setAttribute('part', 'run');
     button.addEventListener('click', () => void (this.#pending.size ? this.stop() : this.run()));
+    // A press is a click on its way (~100 ms before it): the worker starts booting now. Hover and
+    // focus are no such promise (tabbing through a page of editors would start a worker for each).
+    button.addEventListener('pointerdown', () => {
+      if (!this.#pending.size) this.#env?.warm();
+    });
     this.#showRunning();
     box.append(holder, button);
     root.append(box, document.createElement('slot'));
@@ -212,8 +219,9 @@ export abstract class PythonEditorElement extends ReactiveElement {
 
   /**
    * CodeMirror takes over from the plain text when the editor comes near
-   * the viewport, or gets focus: a page of many editors shows all their
-   * code at once and builds only the views someone can see.
+   * the viewport (in idle time, after the runs going on: see `quiet.ts`),
+   * or at once when its text gets focus: a page of many editors shows all
+   * their code at once and builds only the views someone can see.
    */
   #showViewSoon(holder: HTMLElement, pre: HTMLElement): void {
     if (typeof IntersectionObserver !== 'function') return void this.#showView(holder);
@@ -222,7 +230,7 @@ export abstract class PythonEditorElement extends ReactiveElement {
     const observer = new IntersectionObserver((entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
-      void this.#showView(holder);
+      void whenQuiet().then(() => this.#showView(holder, true));
     }, { rootMargin: '200px' });
     observer.observe(holder);
     pre.addEventListener('focus', () => {
@@ -235,9 +243,14 @@ export abstract class PythonEditorElement extends ReactiveElement {
     return `${this.kind === 'pyodide' ? 'Python' : 'MicroPython'} code`;
   }
 
-  /** Replaces the plain text in `holder` with CodeMirror (once `dist/editor.js` is in). */
-  async #showView(holder: HTMLElement): Promise<void> {
+  /**
+   * Replaces the plain text in `holder` with CodeMirror (once `dist/editor.js` is in).
+   * @param lazily nobody is waiting for it: build it when {@link whenQuiet} says so
+   */
+  async #showView(holder: HTMLElement, lazily = false): Promise<void> {
     const { createCodeView } = await loadView();
+    // The module's evaluation took a turn; building the view takes another.
+    if (lazily) await whenQuiet();
     if (!this.isConnected || this.#view) return;
     holder.replaceChildren();
     this.#view = createCodeView({

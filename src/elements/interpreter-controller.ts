@@ -66,6 +66,10 @@ export class InterpreterController implements ReactiveController {
   /** The code, read once (the element's text is cleared then). */
   #source?: Promise<{ code: string; filename?: string }>;
   #worker?: WorkerScript;
+  /** The script's terminal (the `terminal` attribute), once opened; disposed when the script leaves the page. */
+  #terminal?: ScriptTerminal;
+  /** Points the main-thread interpreter's output away from {@link #terminal} again, if it still goes there. */
+  #detachTerminal?: () => void;
   /** The element's inline code, as read on the first run. */
   #inline?: string;
   #resolveReady!: () => void;
@@ -119,7 +123,9 @@ export class InterpreterController implements ReactiveController {
    */
   hostDisconnected(): void {
     queueMicrotask(() => {
-      if (this.#inPage || !this.#worker) return;
+      if (this.#inPage) return;
+      this.#closeTerminal();
+      if (!this.#worker) return;
       this.#worker.handle.terminate();
       this.#worker = undefined;
       this.#stopped = true;
@@ -140,6 +146,22 @@ export class InterpreterController implements ReactiveController {
     }
     if (this.#running) this.#again = true;
     else this.#launch();
+  }
+
+  /** Disposes of the script's terminal; a main-thread interpreter whose output went there writes as without one again. */
+  #closeTerminal(): void {
+    this.#detachTerminal?.();
+    this.#detachTerminal = undefined;
+    this.#terminal?.dispose();
+    this.#terminal = undefined;
+  }
+
+  /**
+   * Stops a worker script's code while it runs (see `WorkerScript.interrupt`).
+   * @returns true once it stopped; false when there was nothing to stop (a main-thread script, code not started or finished)
+   */
+  interrupt(): Promise<boolean> {
+    return this.#worker?.interrupt() ?? Promise.resolve(false);
   }
 
   /** The script is on the page: the element, or the `<script>` it stands for. */
@@ -199,7 +221,12 @@ export class InterpreterController implements ReactiveController {
       const source = (this.#source ??= this.#readSource());
       source.catch(() => undefined); // awaited below, after boot; not unhandled
       // Opened first: xterm.js loads while the interpreter does.
-      if (host.hasAttribute('terminal') && host.isConnected) terminal = await this.#openTerminal(page);
+      if (host.hasAttribute('terminal') && host.isConnected) {
+        this.#closeTerminal(); // a run before this one's
+        terminal = this.#terminal = await this.#openTerminal(page);
+        // Removed while xterm.js loaded: hostDisconnected found no terminal yet.
+        if (!this.#inPage) this.#closeTerminal();
+      }
       if (host.worker) {
         await source.catch(() => undefined); // a failed fetch is reported by the run
         if (!this.#inPage) return (outcome = 'cancelled');
@@ -222,7 +249,7 @@ export class InterpreterController implements ReactiveController {
         main.currentScope = new WeakRef(host);
         main.stderrPlace = () => this.#errorPlace();
         host.interpreter = interpreter.raw;
-        if (terminal) await attachMainTerminal(main, interpreter, await terminal.view);
+        if (terminal && !terminal.disposed) this.#detachTerminal = await attachMainTerminal(main, interpreter, await terminal.view);
         await this.#runHooks(page.hooks.main.onReady, interpreter);
         this.#resolveReady();
         emit(this.eventTarget, `${prefix}:ready`, {});
@@ -271,6 +298,9 @@ export class InterpreterController implements ReactiveController {
   async #runWorker(page: Page, source: Promise<{ code: string; filename?: string }>, terminal?: ScriptTerminal): Promise<Outcome> {
     const prefix = prefixOf(this.kind);
     const worker = (this.#worker = new WorkerScript(page, this.kind, this.#host as unknown as WorkerScriptHost, await source, this.targetId, terminal));
+    // The <script> has interrupt() too, as it has terminal and process.
+    const script = this.#host.sourceScript;
+    if (script && !('interrupt' in script)) Object.defineProperty(script, 'interrupt', { configurable: true, value: () => this.interrupt() });
     await worker.run({
       ready: (worker) => {
         this.#resolveReady();
@@ -341,11 +371,17 @@ export class InterpreterController implements ReactiveController {
  * script, for its callbacks (and the scripts after it), as in PyScript,
  * until another script opens a terminal.
  */
-async function attachMainTerminal(main: MainInterpreter, interpreter: Interpreter, view: TerminalView): Promise<void> {
+async function attachMainTerminal(main: MainInterpreter, interpreter: Interpreter, view: TerminalView): Promise<() => void> {
   const write = (text: string) => view.write(text);
   interpreter.setRawOutput({ stdout: write, stderr: write });
   main.terminal = view.terminal;
   await interpreter.run('import pyscript._terminal\npyscript._terminal.attach()', { async: false });
+  // Unless a later script's terminal took the output over, it goes where it goes without a terminal.
+  return () => {
+    if (main.terminal !== view.terminal) return;
+    interpreter.setRawOutput(undefined);
+    main.terminal = undefined;
+  };
 }
 
 /** Fetches a script's `src`; a failed fetch is a PY0404 naming the URL. */

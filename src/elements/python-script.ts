@@ -92,6 +92,19 @@ export abstract class PythonScriptElement extends ReactiveElement implements Scr
     this.#controller.hostDisconnected();
   }
 
+  /**
+   * Stops a worker script's code while it runs. On Pyodide, on a page with
+   * SharedArrayBuffer, the code gets a `KeyboardInterrupt` (its traceback is
+   * the script's error, unless it catches it); code that has not ended 1.5 s
+   * later, MicroPython code and code on a page without SharedArrayBuffer lose
+   * their worker instead, and the script's error box says so. `:done` follows
+   * either way. The `<script>` tag has the same `interrupt()`.
+   * @returns resolves once the code has stopped, with true; with false when there was nothing to stop (not a worker script, or its code had not started or had finished)
+   */
+  interrupt(): Promise<boolean> {
+    return this.#controller.interrupt();
+  }
+
   /** Resolves after bootstrap, just before the code runs; rejects if bootstrap failed. */
   get ready(): Promise<void> {
     return this.#controller.ready;

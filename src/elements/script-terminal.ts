@@ -22,6 +22,8 @@ const loadTerminal = (): Promise<TerminalModule> => (terminalModule ??= importLa
 export class ScriptTerminal {
   /** Resolves once the terminal is on the page. */
   readonly view: Promise<TerminalView>;
+  readonly #box: HTMLElement;
+  #disposed = false;
 
   /**
    * Starts loading xterm.js and opens the terminal in a new `<py-terminal>`
@@ -29,19 +31,40 @@ export class ScriptTerminal {
    * @param interactive false for an output-only terminal (main-thread scripts)
    */
   constructor(place: Element, interactive: boolean) {
-    const box = place.ownerDocument.createElement('py-terminal');
+    const box = (this.#box = place.ownerDocument.createElement('py-terminal'));
     place.append(box);
     this.view = loadTerminal().then(({ createTerminalView }) => createTerminalView({ parent: box, interactive }));
   }
 
-  /** Writes output once the terminal is open. */
+  /** True once {@link dispose} was called. */
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
+  /**
+   * Its script left the page: disposes of the xterm.js terminal (its DOM,
+   * its listeners on the document, its resize observer) and takes its box
+   * off the page. A line being read ends as end of input; later output is
+   * dropped.
+   */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#box.remove();
+    // Not open yet: disposed as soon as it is (a failed load left nothing to dispose of).
+    this.view.then((view) => view.dispose(), () => undefined);
+  }
+
+  /** Writes output once the terminal is open (nothing once disposed). */
   async write(text: string): Promise<void> {
-    (await this.view).write(text);
+    const view = await this.view;
+    if (!this.#disposed) view.write(text);
   }
 
   /** Writes `prompt` and reads a line: null for Ctrl-D (EOFError), false for Ctrl-C (KeyboardInterrupt). */
   async readLine(prompt: string): Promise<string | null | false> {
-    return (await this.view).readLine(prompt);
+    const view = await this.view;
+    return this.#disposed ? null : view.readLine(prompt);
   }
 
   /** Types `code` into the terminal line by line, as PyScript's `script.process(code)` does. */

@@ -78,6 +78,26 @@ export class WorkerScript {
     return this.#host;
   }
 
+  /** How long interrupted code has to answer `KeyboardInterrupt` before its worker is terminated, in ms (as editors'). */
+  static gracePeriod = 1500;
+
+  /**
+   * Stops the worker's code while it runs: a `KeyboardInterrupt` where the
+   * interpreter can take it (Pyodide with SharedArrayBuffer); code that does
+   * not end within {@link gracePeriod}, or cannot be interrupted, loses its
+   * worker, and the script's error says why.
+   * @returns resolves once the code has stopped: true, or false when it had finished already (nothing is done then)
+   */
+  async interrupt(): Promise<boolean> {
+    const { handle } = this;
+    if (this.#finished) return false;
+    const why = await handle.interruptWithin(handle.done, WorkerScript.gracePeriod);
+    if (why) handle.terminate(`Stopped: ${why}, so the worker was terminated.`);
+    return true;
+  }
+
+  #finished = false;
+
   /**
    * Runs until the worker's code has finished.
    * @throws PyScriptError the Python error that stopped it, or `WORKER` when it crashed or was terminated
@@ -93,6 +113,7 @@ export class WorkerScript {
       () => undefined, // `done` carries the error
     );
     const error = await handle.done;
+    this.#finished = true;
     await ready;
     if (error) throw error;
   }

@@ -46,6 +46,8 @@ export class EditorEnv {
   /** Editors of this env on the page (setup editors not counted). */
   #editors = 0;
   #worker?: LazyWorker;
+  /** The worker was started and no run has waited for it yet (see {@link warm}). */
+  #starting = false;
   #queue: Promise<unknown> = Promise.resolve();
   /** How the running code's `input()` is answered (the running editor's), if any. */
   #ask?: Ask;
@@ -110,6 +112,7 @@ export class EditorEnv {
   terminate(): void {
     this.#worker?.terminate();
     this.#worker = undefined;
+    this.#starting = false;
     for (const setup of this.#setups) setup.ran = false;
   }
 
@@ -120,37 +123,33 @@ export class EditorEnv {
     this.#onEmpty();
   }
 
+  /**
+   * Starts the worker before the first run is asked for (the run button is
+   * being pressed), so its interpreter boots meanwhile. Nothing when it is
+   * started already, or cannot work on this page (the run says why).
+   */
+  warm(): void {
+    if (this.#worker || this.released) return;
+    void loadWorkers().then((workers) => {
+      if (this.#worker || this.released || workers.cannotBlock(this.#options.serviceWorker)) return;
+      this.#startWorker();
+    });
+  }
+
   async #run(code: string, targetId: string, ask: Ask | undefined, scope: Node | undefined, signal: AbortSignal | undefined): Promise<RunOutcome> {
     const configErrors: PyScriptError[] = [];
     if (signal?.aborted) return { error: stoppedError('The run was stopped before it started.'), configErrors };
-    const { serviceWorker, config } = this.#options;
     // Without a way for the worker to block on main, the editor cannot work: say why instead of hanging.
-    const unavailable = (await loadWorkers()).cannotBlock(serviceWorker);
+    const unavailable = (await loadWorkers()).cannotBlock(this.#options.serviceWorker);
     if (unavailable) return { error: unavailable, configErrors };
     const stopped = whenAborted(signal);
-    let worker = this.#worker;
-    if (!worker) {
-      worker = this.#worker = new LazyWorker(this.kind, {
-        code: '',
-        config: config || undefined,
-        configWhere: 'the config attribute',
-        service_worker: serviceWorker || undefined,
-        quiet: true,
-        editor: true,
-        findElement: (id) => this.#places.find(id, this.#scope?.deref()),
-        // A callback's error (a `when` handler, a timer) shows in the output it belongs to, else in the last run's.
-        onError: (error, id) => {
-          const scope = this.#scope?.deref();
-          const place = (id && this.#places.find(id, scope)) || this.#places.find(this.#lastTarget, scope);
-          if (place) reportError(place, error);
-          else console.error(error.message);
-        },
-        input: (prompt) => (this.#ask ? this.#ask(prompt) : globalThis.prompt(prompt)),
-      }, this.#context);
+    const worker = this.#worker ?? this.#startWorker();
+    if (this.#starting) {
+      this.#starting = false; // the first run after a start waits for it and shows its config errors
       const failed = await Promise.race([worker.done, stopped]);
       if (failed === STOPPED) return { error: this.#replace(worker, 'The run was stopped while the interpreter started.'), configErrors };
       if (failed) {
-        this.#worker = undefined;
+        if (this.#worker === worker) this.#worker = undefined;
         return { error: failed, configErrors };
       }
       configErrors.push(...worker.configErrors);
@@ -176,19 +175,37 @@ export class EditorEnv {
       let error = await Promise.race([exec, stopped]);
       if (error === STOPPED) {
         // Interrupt where the interpreter can take it; code that does not answer in time loses its worker.
-        const sent = worker.interrupt();
-        const answered = sent && (await Promise.race([exec.then((e) => ({ error: e })), delay(EditorEnv.gracePeriod)]));
-        if (!answered) {
-          const why = sent ? 'the code did not answer KeyboardInterrupt' : worker.kind === 'micropython' ? 'MicroPython cannot interrupt running code' : 'without SharedArrayBuffer running code cannot be interrupted';
-          return { error: this.#replace(worker, `Stopped: ${why}, so this env's worker was replaced.`), configErrors };
-        }
-        worker.clearInterrupt(); // in case the code finished before it saw the interrupt
-        error = answered.error;
+        const why = await worker.interruptWithin(exec, EditorEnv.gracePeriod);
+        if (why) return { error: this.#replace(worker, `Stopped: ${why}, so this env's worker was replaced.`), configErrors };
+        error = await exec;
       }
       return error ? { error, configErrors } : { configErrors };
     } finally {
       this.#ask = undefined;
     }
+  }
+
+  /** Starts the env's worker (its interpreter boots; no code runs until a run asks). */
+  #startWorker(): LazyWorker {
+    const { serviceWorker, config } = this.#options;
+    this.#starting = true;
+    return (this.#worker = new LazyWorker(this.kind, {
+      code: '',
+      config: config || undefined,
+      configWhere: 'the config attribute',
+      service_worker: serviceWorker || undefined,
+      quiet: true,
+      editor: true,
+      findElement: (id) => this.#places.find(id, this.#scope?.deref()),
+      // A callback's error (a `when` handler, a timer) shows in the output it belongs to, else in the last run's.
+      onError: (error, id) => {
+        const scope = this.#scope?.deref();
+        const place = (id && this.#places.find(id, scope)) || this.#places.find(this.#lastTarget, scope);
+        if (place) reportError(place, error);
+        else console.error(error.message);
+      },
+      input: (prompt) => (this.#ask ? this.#ask(prompt) : globalThis.prompt(prompt)),
+    }, this.#context));
   }
 
   /** How long stopped code has to answer `KeyboardInterrupt` before its worker is replaced, in ms. */
@@ -212,8 +229,6 @@ const whenAborted = (signal: AbortSignal | undefined): Promise<typeof STOPPED> =
     if (signal?.aborted) resolve(STOPPED);
     else signal?.addEventListener('abort', () => resolve(STOPPED), { once: true });
   });
-
-const delay = (ms: number): Promise<undefined> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The error a stopped run ends with (the output shows it). */
 const stoppedError = (message: string): PyScriptError => new PyScriptError(ErrorCode.WORKER, message);

@@ -193,11 +193,31 @@ export class PythonWorker {
     if (this.#interruptBuffer) Atomics.store(this.#interruptBuffer, 0, 0);
   }
 
-  /** Stops the worker at once; `done` resolves with an error if its code had not finished. A named worker gives up its name. */
-  terminate(): void {
+  /**
+   * {@link interrupt}s the code whose end `settled` marks (the worker's own
+   * code, an `exec`) and waits up to `graceMs` for it to end.
+   * @returns undefined when it ended; else why it was not stopped (the caller terminates the worker)
+   */
+  async interruptWithin(settled: Promise<unknown>, graceMs: number): Promise<string | undefined> {
+    if (!this.interrupt()) {
+      return this.kind === 'micropython' ? 'MicroPython cannot interrupt running code' : 'without SharedArrayBuffer running code cannot be interrupted';
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ended = await Promise.race([settled.then(() => true, () => true), new Promise<false>((resolve) => (timer = setTimeout(resolve, graceMs, false)))]);
+    clearTimeout(timer);
+    if (!ended) return 'the code did not answer KeyboardInterrupt';
+    this.clearInterrupt(); // in case the code finished before it saw the interrupt
+    return undefined;
+  }
+
+  /**
+   * Stops the worker at once; `done` resolves with an error if its code had not finished. A named worker gives up its name.
+   * @param message that error's message
+   */
+  terminate(message = 'The worker was terminated before its code finished.'): void {
     this.worker.terminate();
     if (this.#name) this.#context.named.gone(this.#name, this.sync);
-    this.#finish(new PyScriptError(ErrorCode.WORKER, 'The worker was terminated before its code finished.'));
+    this.#finish(new PyScriptError(ErrorCode.WORKER, message));
   }
 
   async #start(options: PythonWorkerOptions): Promise<void> {

@@ -131,15 +131,21 @@ export class LazyWorker {
     return this.#worker?.interrupt() ?? false;
   }
 
+  /** See `PythonWorker.interruptWithin`: why the code was not stopped by an interrupt within `graceMs`, or undefined. */
+  async interruptWithin(settled: Promise<unknown>, graceMs: number): Promise<string | undefined> {
+    if (!this.#worker) return this.kind === 'micropython' ? 'MicroPython cannot interrupt running code' : 'the worker had not started';
+    return this.#worker.interruptWithin(settled, graceMs);
+  }
+
   /** Withdraws an interrupt the code did not see. */
   clearInterrupt(): void {
     this.#worker?.clearInterrupt();
   }
 
   /** Stops the worker at once (or keeps it from starting); `done` resolves with an error if its code had not finished. */
-  terminate(): void {
+  terminate(message?: string): void {
     this.#terminated = true;
-    this.#worker?.terminate();
+    this.#worker?.terminate(message);
   }
 }
 

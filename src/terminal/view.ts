@@ -34,6 +34,7 @@ export interface TerminalView {
   forwardKeys(handler: ((data: string) => void) | undefined): void;
   /** Types `text` into the terminal, as if from the keyboard. */
   type(text: string): void;
+  /** Takes the terminal off the page: xterm.js's DOM and listeners, the resize observer; a line being read ends as end of input. */
   dispose(): void;
 }
 
@@ -109,6 +110,11 @@ class View implements TerminalView {
 
   dispose(): void {
     this.#resize.disconnect();
+    this.#forward = undefined;
+    // A read going on ends as end of input: nothing will type into this terminal again.
+    const reading = this.#reading;
+    this.#reading = undefined;
+    reading?.answer(null);
     this.terminal.dispose();
   }
 
