@@ -208,6 +208,8 @@ except EOFError:
     };
     try {
       runButton(editor).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      // Once the page's side of workers (dist/workers.js) is in.
+      await waitFor(() => started.length > 0, 10_000).catch(() => undefined);
       expect(started.length, 'a worker on pointerdown').to.equal(1);
       expect(outputOf(editor).textContent, 'nothing runs before the click').to.equal('');
       const event = await clickRun(editor);
