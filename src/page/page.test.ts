@@ -18,7 +18,9 @@ describe('Page', () => {
     expect(a.interpreter('micropython')).to.not.equal(b.interpreter('micropython'));
     expect(a.hooks.main.onReady).to.not.equal(b.hooks.main.onReady);
     expect(a.workerContext.named).to.not.equal(b.workerContext.named);
-    expect(a.workerContext.serviceWorkers).to.not.equal(b.workerContext.serviceWorkers);
+    // Made by the first worker that needs the service-worker fallback: none yet, on either page.
+    expect([a.workerContext.serviceWorkers, b.workerContext.serviceWorkers]).to.deep.equal([undefined, undefined]);
+    expect(a.workerContext).to.not.equal(b.workerContext);
     expect(a.editorEnvs.get('pyodide', 'x')).to.equal(a.editorEnvs.get('pyodide', 'x'));
     expect(a.editorEnvs.get('pyodide', 'x')).to.not.equal(b.editorEnvs.get('pyodide', 'x'));
     expect([a.nextId('script'), a.nextId('script'), a.nextId('editor'), b.nextId('script')]).to.deep.equal([1, 2, 1, 1]);
