@@ -1,8 +1,9 @@
 // Writes the editor bench pages (bench/pages/{ours,pyscript}-{py,mpy}-editors50.html):
 // 50 `<script type="py-editor">` (or `mpy-editor`) blocks, the same markup on
 // both sides, PyScript's pointed at the local interpreter through each editor's
-// `config` (its editors take the interpreter from there). Run it after changing
-// the markup below: `node bench/editor-pages.mjs`. See bench/README.md.
+// `config` (its editors take the interpreter from there). bench/run.mjs writes
+// them before the editors rows (they are not committed); `node
+// bench/editor-pages.mjs` writes them by hand. See bench/README.md.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -39,10 +40,13 @@ ${editors.join('\n')}
 `;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/** Writes the four pages into bench/pages/. */
+export function writeEditorPages() {
   for (const side of ['ours', 'pyscript']) {
     for (const kind of ['py', 'mpy']) {
       writeFileSync(fileURLToPath(new URL(`pages/${side}-${kind}-editors50.html`, import.meta.url)), page(side, kind));
     }
   }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) writeEditorPages();

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startBusy } from './busy.mjs';
 import { NETWORK, networkVisits } from './network.mjs';
+import { writeEditorPages } from './editor-pages.mjs';
 import { writeBenchIndex } from './packages-index.mjs';
 import { HOST_MAX_AGE, startServer } from './server.mjs';
 
@@ -196,6 +197,7 @@ for (const file of ['../dist/core.js', '../dist/micropython/micropython.mjs', '.
 }
 
 if (selected.some((row) => row.id === 'py-packages')) await writeBenchIndex();
+if (selected.some((row) => row.id.startsWith('editors-'))) writeEditorPages();
 const server = await startServer();
 const hostServer = selected.some((row) => row.network) ? await startServer({ host: true }) : undefined;
 const netLabel = `${NETWORK.downloadMbit} Mbit/s, ${NETWORK.latency} ms RTT, brotli, max-age=${HOST_MAX_AGE}`;
