@@ -32,7 +32,9 @@ function bootFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit):
 
 /**
  * Starts downloading `url` now (credentials as a loader's `fetch` sends
- * them); the first `fetch` of it during a boot takes the response. A second
+ * them); the first `fetch` of it during a boot takes the response. For the
+ * wasm, while the loader's module downloads and evaluates (what it saves:
+ * bench/README.md, "Measurement history"). A second
  * call for the same URL does nothing while the first is not taken.
  */
 export function fetchEarly(url: string): void {

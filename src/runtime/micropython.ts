@@ -41,7 +41,7 @@ export interface MicroPythonLoadOptions {
 export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions): Promise<Interpreter> {
   const url = options.url ?? assetUrl('micropython/micropython.mjs');
   const wasmUrl = url.replace(/\.m?js(\?.*)?$/, '.wasm');
-  preloadWasm(wasmUrl);
+  fetchEarly(wasmUrl); // while micropython.mjs downloads and evaluates
   const { loadMicroPython } = (await import(/* @vite-ignore */ url)) as {
     loadMicroPython(config: object): Promise<MicroPythonAPI>;
   };
@@ -55,16 +55,6 @@ export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions
     linebuffer: !bytes,
   }));
   return new MicroPythonInterpreter(mp, stdout, stderr);
-}
-
-/**
- * Starts the wasm download now, while `micropython.mjs` (or `pyodide.mjs`)
- * downloads and evaluates: its loader asks for the wasm only once
- * evaluated, and then takes this response (boot-fetch.ts), so nothing loads
- * twice (what it saves: bench/README.md, "Measurement history").
- */
-export function preloadWasm(url: string): void {
-  fetchEarly(url);
 }
 
 /**

@@ -3,10 +3,9 @@
  * in the {@link Interpreter} interface.
  */
 import { assetUrl } from './assets.js';
-import { duringBoot } from './boot-fetch.js';
+import { duringBoot, fetchEarly } from './boot-fetch.js';
 import { importLazy } from './lazy.js';
 import { loadLockFile } from './lock-file.js';
-import { preloadWasm } from './micropython.js';
 import type { DecodedSnapshot } from './pyodide-snapshot.js';
 import { beforeRun, installLazyStdlib, loadSnapshotModules, withStdlibStandIn } from './pyodide-stdlib.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
@@ -51,7 +50,7 @@ export function preloadPyodide(): void {
   const url = assetUrl('pyodide/pyodide.mjs');
   loadLockFile(url);
   loadPyodideSnapshot();
-  preloadWasm(assetUrl('pyodide/pyodide.asm.wasm'));
+  fetchEarly(assetUrl('pyodide/pyodide.asm.wasm'));
   if (typeof document === 'undefined') {
     import(/* @vite-ignore */ assetUrl('pyodide/pyodide.asm.mjs')).catch(() => undefined);
     return;
@@ -94,7 +93,7 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
     pyodide = await duringBoot(() => boot());
   } else {
     try {
-      pyodide = await duringBoot(() => withStdlibStandIn((stdLibURL) => boot(snapshot, stdLibURL)));
+      pyodide = await withStdlibStandIn((stdLibURL) => boot(snapshot, stdLibURL));
       // Per page, not per build: the random seed (else every page draws
       // the same numbers) and the language, as a fresh boot would set them;
       // and the one '' in sys.path (the restore adds a second).
