@@ -10,6 +10,7 @@
  * files' bytes one after another.
  * @packageDocumentation
  */
+import { concatBytes } from '../concat-bytes.js';
 
 /** A wheel's archive entries (directories end with `/` and have no bytes). */
 export type WheelEntries = [string, Uint8Array | undefined][];
@@ -31,19 +32,10 @@ export function packWheels(wheels: UnpackedWheel[]): Uint8Array {
     wheels: wheels.map(({ url, sha256, entries }) => ({ url, sha256, entries: entries.map(([name, data]) => [name, data ? data.length : -1]) })),
   };
   const head = new TextEncoder().encode(JSON.stringify(header));
-  const size = wheels.reduce((total, { entries }) => entries.reduce((sum, [, data]) => sum + (data?.length ?? 0), total), 0);
-  const out = new Uint8Array(4 + head.length + size);
-  new DataView(out.buffer).setUint32(0, head.length, true);
-  out.set(head, 4);
-  let offset = 4 + head.length;
-  for (const { entries } of wheels) {
-    for (const [, data] of entries) {
-      if (!data) continue;
-      out.set(data, offset);
-      offset += data.length;
-    }
-  }
-  return out;
+  const headLength = new Uint8Array(4);
+  new DataView(headLength.buffer).setUint32(0, head.length, true);
+  const chunks = [headLength, head, ...wheels.flatMap(({ entries }) => entries.flatMap(([, data]) => (data ? [data] : [])))];
+  return concatBytes(chunks, chunks.reduce((sum, chunk) => sum + chunk.length, 0));
 }
 
 /** The wheels of a cache entry (views into `bytes`); none when it is not one. */
