@@ -68,7 +68,7 @@ export function preloadPyodide(): void {
 export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promise<Interpreter> {
   const url = options.url ?? assetUrl('pyodide/pyodide.mjs');
   if (!options.url) preloadPyodide();
-  const snapshot = options.url ? undefined : loadPyodideSnapshot();
+  let snapshot = options.url ? undefined : loadPyodideSnapshot();
   snapshotLoading = undefined; // Pyodide copies it into its memory: 31 MB not to keep
   const { loadPyodide } = (await import(/* @vite-ignore */ url)) as {
     loadPyodide(config: object): Promise<PyodideAPI>;
@@ -106,6 +106,8 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
       pyodide = await duringBoot(() => boot());
     }
   }
+  // This scope's closures live on in Pyodide's options (`fsInit`): they must not keep the decoded snapshot.
+  snapshot = undefined;
   return new PyodideInterpreter(pyodide, sitePackages || '/lib/python3.14/site-packages', options.streams);
 }
 
@@ -151,15 +153,33 @@ export function loadPyodideSnapshot(): Promise<DecodedSnapshot> {
  * (before anything ran in it) just before Pyodide restores it.
  */
 function snapshotOptions(snapshot: Promise<DecodedSnapshot>, factoryUrl: string): object {
-  const buffer = Promise.all([snapshot, snapshotModule]).then(([decoded, module]) => module!.snapshotBuffer(decoded));
+  // Pyodide keeps its options for good (`API.config`), so they must not
+  // hold the snapshot: the decoded pages and the 31 MB buffer are handed
+  // over once and forgotten here, else ~43 MB stay alive as long as the
+  // interpreter (bench/README.md, "Where the first worker reads go").
+  let decoded: Promise<DecodedSnapshot> | undefined = snapshot;
+  let buffer: Promise<Uint8Array> | undefined = Promise.all([snapshot, snapshotModule]).then(([pages, module]) => module!.snapshotBuffer(pages));
+  let uses = 0;
+  /** Each of the two readers takes the buffer once; after both, nothing here holds it. */
+  const takeBuffer = (): Promise<Uint8Array> => {
+    const taken = buffer ?? Promise.reject(new Error('the snapshot was already used'));
+    if (++uses === 2) buffer = decoded = undefined;
+    return taken;
+  };
   return {
-    _loadSnapshot: buffer,
+    // A thenable read once (Pyodide awaits it once), not a promise that would keep its value.
+    _loadSnapshot: {
+      then(resolve: (buffer: Uint8Array) => unknown, reject: (error: unknown) => unknown) {
+        return takeBuffer().then(resolve, reject);
+      },
+    },
     createPyodideModule: async (settings: { preRun: ((module: { HEAPU8: Uint8Array }) => void)[] }) => {
-      const [factory, decoded, module, memory] = await Promise.all([
+      const pages = decoded ?? Promise.reject(new Error('the snapshot was already used'));
+      const [factory, snapshotPages, module, memory] = await Promise.all([
         import(/* @vite-ignore */ factoryUrl).then((m: { default: (settings: object) => Promise<unknown> }) => m.default),
-        snapshot, snapshotModule!, buffer,
+        pages, snapshotModule!, takeBuffer(),
       ]);
-      settings.preRun.unshift((instance) => module.applySnapshot(instance.HEAPU8, memory, decoded));
+      settings.preRun.unshift((instance) => module.applySnapshot(instance.HEAPU8, memory, snapshotPages));
       return factory(settings);
     },
   };
