@@ -29,18 +29,16 @@ import type { WorkerContext } from './worker-context.js';
 import { CACHE_NAME } from './resolver/wheel-cache.js';
 
 /**
- * The package cache as the page last opened it, held for the page's life.
- * WebKit forgets the entries a worker put in a cache once no live context
- * has that cache open: a Pyodide worker's wheels, note and unpacked copy
- * (see `resolver/`) were gone when it was terminated, though each write had
- * settled (WebKitGTK, whose automated sessions keep storage in memory). The
- * page opens the cache as each Pyodide worker starts (again each time, in
- * case the page deleted it since), so what its workers write outlives them.
+ * Opens the package cache for the page and keeps it open (in the page's
+ * worker context). WebKit forgets the entries a worker put in a cache once
+ * no live context has that cache open: a Pyodide worker's wheels, note and
+ * unpacked copy (see `resolver/`) were gone when it was terminated, though
+ * each write had settled (WebKitGTK, whose automated sessions keep storage
+ * in memory). Opened again as each Pyodide worker starts, in case the page
+ * deleted the cache since, so what its workers write outlives them.
  */
-const held: { packageCache?: Promise<Cache | undefined> } = {};
-
-function holdPackageCache(): void {
-  held.packageCache = globalThis.caches?.open(CACHE_NAME).catch(() => undefined); // no storage (a private window): nothing is kept anyway
+function holdPackageCache(context: WorkerContext): void {
+  context.packageCache = globalThis.caches?.open(CACHE_NAME).catch(() => undefined); // no storage (a private window): nothing is kept anyway
 }
 
 /** Options of `PyWorker(url, options)` / `MPWorker(url, options)`. */
@@ -145,7 +143,7 @@ export class PythonWorker {
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
     // Only Pyodide watches shared memory for signals; MicroPython's webassembly port has no such hook (README, "Stop").
     if (this.kind === 'pyodide' && hasSharedMemory()) this.#interruptBuffer = new Int8Array(new SharedArrayBuffer(1));
-    if (this.kind === 'pyodide') holdPackageCache();
+    if (this.kind === 'pyodide') holdPackageCache(context);
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: options.name || undefined });
     this.#endpoint = new MainEndpoint({
       post: (message: MainMessage) => this.worker.postMessage(message),

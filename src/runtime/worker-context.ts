@@ -27,6 +27,8 @@ export interface WorkerContext {
   named: NamedWorkers;
   /** The page's service-worker registrations, for the fallback without SharedArrayBuffer (made by the first worker that needs them). */
   serviceWorkers?: ServiceWorkerChannels;
+  /** The package cache, held open by the page while its Pyodide workers may write it (see `py-worker.ts`). */
+  packageCache?: Promise<Cache | undefined>;
 }
 
 /** A new page's worker context, around its `hooks.worker` and `hooks.main.onWorker`. */
