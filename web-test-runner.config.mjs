@@ -22,6 +22,25 @@ const found = findEngines();
 const engines = selectedEngines();
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
 
+/**
+ * Gives every test file a browser context of its own, as Playwright does in Chromium: the puppeteer
+ * launcher puts its pages in the one default context and hands a page on to the next file. There,
+ * files shared storage and service-worker registrations: a file that unregisters every registration
+ * on start (a first visit) took them from the file running beside it, whose next workers were then
+ * not controlled (issue #18). When a file is done, its page and context are closed, not reused.
+ */
+function freshContextPerFile(launcher) {
+  const stopSession = launcher.stopSession.bind(launcher);
+  launcher.stopSession = async (sessionId) => {
+    const page = launcher.activePages.get(sessionId);
+    const result = await stopSession(sessionId);
+    launcher.inactivePages = launcher.inactivePages.filter((inactive) => inactive !== page);
+    await page?.puppeteerPage.browserContext().close();
+    return result;
+  };
+  return launcher;
+}
+
 const launchers = {
   chromium: ({ executablePath }) => playwrightLauncher({
     product: 'chromium',
@@ -37,7 +56,7 @@ const launchers = {
       ],
     },
   }),
-  firefox: ({ executablePath }) => chromeLauncher({
+  firefox: ({ executablePath }) => freshContextPerFile(chromeLauncher({
     // Passing puppeteer makes the launcher name itself after `browser` ("Firefox").
     puppeteer: puppeteerCore,
     // The launcher sets an 800×600 viewport, which puppeteer does with BiDi's
@@ -45,7 +64,10 @@ const launchers = {
     // the page keeps headless Firefox's own window size.
     // Each page in a window of its own: of two tabs, the hidden one gets its
     // timers throttled to about one a second (20 setTimeout(0) took 18 s).
-    createPage: async ({ context }) => {
+    // And in a browser context (a Firefox user context) of its own, closed with its test file
+    // (freshContextPerFile).
+    createPage: async ({ browser }) => {
+      const context = await browser.createBrowserContext();
       const page = Object.assign(await context.newPage({ type: 'window' }), { setViewport: async () => {} });
       // Tests press chords with Playwright's names ("Shift+Enter"); puppeteer presses one key at a time.
       const press = page.keyboard.press.bind(page.keyboard);
@@ -63,7 +85,7 @@ const launchers = {
       headless: true,
       extraPrefsFirefox: firefoxPrefs,
     },
-  }),
+  })),
   webkit: ({ driverPath, browserPath }, options = {}) => webkitLauncher({ driverPath, browserPath, proxy: NOWHERE, ...options }),
 };
 

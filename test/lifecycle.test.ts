@@ -4,7 +4,7 @@
 // leave no worker, listener or editor env behind.
 import { expect, fixture, html } from '@open-wc/testing';
 import { workers as liveWorkers } from './live-workers.js'; // first: counts the workers core.js makes
-import { liveListeners } from './live-listeners.js';
+import { addedListeners, liveListenerKeys } from './live-listeners.js';
 import { workers } from '/dist/core.js';
 import { waitFor } from './wait.js';
 
@@ -136,7 +136,7 @@ describe('lifecycle inside apps', () => {
 
   it('a hundred mount/unmount cycles of a component leave no worker, listener or editor env behind', async function () {
     this.timeout(300_000);
-    const listeners = liveListeners();
+    const listeners = liveListenerKeys();
     const envs = page().editorEnvs.size;
     const markup = `
       <div id="out"></div>
@@ -161,7 +161,12 @@ describe('lifecycle inside apps', () => {
       host.remove();
     }
     await noWorkerLeft();
-    expect(liveListeners()).to.equal(listeners);
+    // Firefox only: CodeMirror adds a no-op copy and cut listener to a document the first time an
+    // editor is created in it (its firefoxCopyCutHack, Bugzilla 995961), once per document and on
+    // purpose: they stay, and are no mount's. Expected only if this page had no editor view before.
+    const gecko = /gecko\/\d/i.test(navigator.userAgent);
+    const once = gecko && !listeners.includes('document copy:false') ? ['document copy:false', 'document cut:false'] : [];
+    expect(addedListeners(listeners)).to.deep.equal(once);
     expect(page().editorEnvs.size).to.equal(envs);
   });
 });

@@ -4,9 +4,10 @@
 
 type Key = string;
 const live = new Map<EventTarget, Map<EventListenerOrEventListenerObject, Set<Key>>>();
-const targets: EventTarget[] = [window, document, document.documentElement];
-if (document.body) targets.push(document.body);
-if (navigator.serviceWorker) targets.push(navigator.serviceWorker);
+const names = new Map<EventTarget, string>([[window, 'window'], [document, 'document'], [document.documentElement, 'html']]);
+if (document.body) names.set(document.body, 'body');
+if (navigator.serviceWorker) names.set(navigator.serviceWorker, 'navigator.serviceWorker');
+const targets = [...names.keys()];
 
 const capture = (options?: boolean | AddEventListenerOptions | EventListenerOptions) =>
   typeof options === 'boolean' ? options : !!options?.capture;
@@ -35,9 +36,25 @@ for (const target of targets) {
   };
 }
 
-/** Listeners on window, document, <html>, <body> and navigator.serviceWorker not removed yet. */
-export function liveListeners(): number {
-  let count = 0;
-  for (const byListener of live.values()) for (const keys of byListener.values()) count += keys.size;
-  return count;
+/**
+ * Listeners on window, document, <html>, <body> and navigator.serviceWorker
+ * not removed yet, one `"<target> <type>:<capture>"` each (`"document copy:false"`), sorted.
+ */
+export function liveListenerKeys(): string[] {
+  const keys: string[] = [];
+  for (const [target, byListener] of live) {
+    for (const set of byListener.values()) for (const key of set) keys.push(`${names.get(target)} ${key}`);
+  }
+  return keys.sort();
+}
+
+/** The listeners of `now` that `before` does not account for (a multiset difference), sorted. */
+export function addedListeners(before: readonly string[], now: readonly string[] = liveListenerKeys()): string[] {
+  const left = [...before];
+  return now.filter((key) => {
+    const index = left.indexOf(key);
+    if (index === -1) return true;
+    left.splice(index, 1);
+    return false;
+  });
 }
