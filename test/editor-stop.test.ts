@@ -7,6 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '/dist/core.js';
 import { waitFor } from './wait.js';
+import { engine } from './engine.js';
 
 type Editor = HTMLElement & { code: string; run(): Promise<Error | undefined>; stop(): Promise<void> };
 
@@ -27,7 +28,7 @@ async function editorsFor(markup: string): Promise<Editor[]> {
  * the rest crawl past its time limit): there the loop calls a JavaScript
  * function each turn, which `terminate()` does stop. Elsewhere it is pure.
  */
-const isWebKit = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium/.test(navigator.userAgent);
+const isWebKit = engine === 'webkit';
 const spin = (indent = '') => (isWebKit ? `from js import Date\n${indent}while True:\n${indent}    Date.now()` : `while True:\n${indent}    pass`);
 
 const outputOf = (editor: Editor) => editor.querySelector('.py-editor-output') as HTMLElement;

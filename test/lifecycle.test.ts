@@ -7,6 +7,7 @@ import { workers as liveWorkers } from './live-workers.js'; // first: counts the
 import { addedListeners, liveListenerKeys } from './live-listeners.js';
 import { workers } from '/dist/core.js';
 import { waitFor } from './wait.js';
+import { engine } from './engine.js';
 
 type ScriptEl = HTMLElement & { done: Promise<void>; ready: Promise<void> };
 type Editor = HTMLElement & { run(): Promise<Error | undefined> };
@@ -164,8 +165,7 @@ describe('lifecycle inside apps', () => {
     // Firefox only: CodeMirror adds a no-op copy and cut listener to a document the first time an
     // editor is created in it (its firefoxCopyCutHack, Bugzilla 995961), once per document and on
     // purpose: they stay, and are no mount's. Expected only if this page had no editor view before.
-    const gecko = /gecko\/\d/i.test(navigator.userAgent);
-    const once = gecko && !listeners.includes('document copy:false') ? ['document copy:false', 'document cut:false'] : [];
+    const once = engine === 'firefox' && !listeners.includes('document copy:false') ? ['document copy:false', 'document cut:false'] : [];
     expect(addedListeners(listeners)).to.deep.equal(once);
     expect(page().editorEnvs.size).to.equal(envs);
   });
