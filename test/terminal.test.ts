@@ -233,7 +233,9 @@ code.interact()
     await shows(terminal, '>>> x * 7\n42\n>>> ');
     // input() at the REPL reads a line from the same terminal.
     await typeInto(el, 'input("? ") + "!"', 'Enter');
-    await shows(terminal, '? ');
+    // The prompt on a line of its own (the echoed code has a "? " too): keys typed before input()
+    // asks go to the REPL, as the next line of code.
+    await shows(terminal, /\n\?$/);
     await typeInto(el, 'ok', 'Enter');
     await shows(terminal, "? ok\n'ok!'\n>>> ");
   });
