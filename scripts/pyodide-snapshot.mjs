@@ -23,6 +23,7 @@
 //   u32 length of the JSON, the JSON ({@link SnapshotInfo}), zero padding to
 //   a multiple of 4, Pyodide's snapshot header (`header` bytes), then the
 //   stored pages in order, 4096 bytes each.
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { loadPyodide, version } from 'pyodide';
@@ -118,6 +119,8 @@ for _name in _modules:
         _packages[_name] = sorted(m.name for m in pkgutil.iter_modules(_path))
 json.dumps({"pyodide": "${version}", "modules": _modules, "packages": _packages})
 `));
+  // Which snapshot this listing goes with: a page keeps the decoded snapshot under it (pyodide-snapshot.ts).
+  listed.snapshot = createHash('sha256').update(compressed).digest('hex');
   await writeFile(modulesOutput, `${JSON.stringify(listed)}\n`);
 }
 

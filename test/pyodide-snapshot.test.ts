@@ -65,3 +65,75 @@ js.window.__snap = json.dumps({"underscore": os.environ.get("_"), "lang": os.env
     }
   });
 });
+
+describe('Pyodide start-up snapshot, kept decoded in the Cache API', function () {
+  this.timeout(180_000);
+  const url = new URL('/dist/pyodide/snapshot.bin.br', location.href).href;
+  const open = () => caches.open('pyscript-snapshot-v1');
+  /** The kept entry, once there (it is written after the boot that decoded it). */
+  async function kept(check: (entry: Response | undefined) => Promise<boolean> = async (entry) => !!entry): Promise<Response | undefined> {
+    for (let i = 0; i < 200; i++) {
+      const entry = await (await open()).match(url);
+      if (await check(entry?.clone())) return entry;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the cache never held the expected entry');
+  }
+  async function workerHash(): Promise<string> {
+    const worker = await core.PyWorker('/test/fixtures/snapshot/hash.py');
+    try {
+      return (await worker.sync.string_hash()) as string;
+    } finally {
+      worker.terminate();
+    }
+  }
+  let mainHash = '';
+  let original: Uint8Array;
+  let version = '';
+
+  before(async () => {
+    mainHash = (await runMain('js.window.__snap = str(hash("pyscript-elements"))')) as string;
+    const entry = (await kept())!;
+    version = entry.headers.get('x-pyscript-snapshot') ?? '';
+    original = new Uint8Array(await entry.arrayBuffer());
+  });
+  after(async () => {
+    await (await open()).put(url, new Response(original as Uint8Array<ArrayBuffer>, { headers: { 'x-pyscript-snapshot': version } }));
+  });
+
+  it('is kept once a boot decoded it, under the file\'s sha256', async () => {
+    const listing = (await (await fetch('/dist/pyodide/snapshot.json')).json()) as { snapshot: string };
+    const file = await crypto.subtle.digest('SHA-256', await (await fetch(url)).arrayBuffer());
+    expect(listing.snapshot).to.equal([...new Uint8Array(file)].map((byte) => byte.toString(16).padStart(2, '0')).join(''));
+    expect(version).to.equal(listing.snapshot);
+    expect(original.length).to.be.greaterThan(1_000_000);
+  });
+
+  it('is what the next boot restores: a kept copy that does not fit makes it boot fresh, and is dropped', async () => {
+    // The same snapshot with its check of the fresh memory changed: only a boot that reads this copy refuses it.
+    const jsonLength = new DataView(original.buffer).getUint32(0, true);
+    const info = JSON.parse(new TextDecoder().decode(original.subarray(4, 4 + jsonLength))) as { check: number };
+    const json = new TextEncoder().encode(JSON.stringify({ ...info, check: info.check ^ 1 }));
+    const padded = Math.ceil(json.length / 4) * 4;
+    const spoilt = new Uint8Array(4 + padded + original.length - (4 + Math.ceil(jsonLength / 4) * 4));
+    new DataView(spoilt.buffer).setUint32(0, json.length, true);
+    spoilt.set(json, 4);
+    spoilt.set(original.subarray(4 + Math.ceil(jsonLength / 4) * 4), 4 + padded);
+    await (await open()).put(url, new Response(spoilt, { headers: { 'x-pyscript-snapshot': version } }));
+    expect(await workerHash()).not.to.equal(mainHash);
+    await kept(async (entry) => !entry || entry.headers.get('x-pyscript-snapshot') !== version || (await entry.arrayBuffer()).byteLength !== spoilt.length);
+  });
+
+  it('a cut-short kept copy is decoded again from the network, and kept anew', async () => {
+    await (await open()).put(url, new Response(original.slice(0, 1000), { headers: { 'x-pyscript-snapshot': version } }));
+    expect(await workerHash()).to.equal(mainHash);
+    await kept(async (entry) => (await entry?.arrayBuffer())?.byteLength === original.length);
+  });
+
+  it('a kept copy of another version of the file is not used', async () => {
+    await (await open()).put(url, new Response(original.slice(0, 1000), { headers: { 'x-pyscript-snapshot': '0'.repeat(64) } }));
+    expect(await workerHash()).to.equal(mainHash);
+    await kept(async (entry) => entry?.headers.get('x-pyscript-snapshot') === version && (await entry.arrayBuffer()).byteLength === original.length);
+  });
+});
+

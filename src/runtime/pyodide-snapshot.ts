@@ -31,12 +31,151 @@ export interface SnapshotInfo {
   check: number;
 }
 
-export interface DecodedSnapshot {
+/** What Pyodide needs before it instantiates its module: the memory's size, its snapshot header. */
+export interface SnapshotHead {
   info: SnapshotInfo;
   /** Pyodide's snapshot header. */
   header: Uint8Array;
+}
+
+export interface DecodedSnapshot extends SnapshotHead {
   /** The stored pages, one after the other. */
   pages: Uint8Array;
+}
+
+/**
+ * A snapshot being read. The head comes with the first decoded bytes, so
+ * Pyodide can size its memory and compile and instantiate its wasm while the
+ * rest decodes; the pages are needed only once the module is instantiated.
+ */
+export interface SnapshotReading {
+  head: Promise<SnapshotHead>;
+  whole: Promise<DecodedSnapshot>;
+}
+
+/** Where decoded snapshots are kept between visits: a Cache API cache and the entry for `url`. */
+export interface CachedSnapshot {
+  cache: Cache;
+  hit: Response | undefined;
+}
+
+/** The header of a kept snapshot: the sha256 of the file it was decoded from (`snapshot.json` says which is current). */
+const DIGEST_HEADER = 'x-pyscript-snapshot';
+
+/** Splits the decoded stream: a JSON {@link SnapshotInfo} (its length first), Pyodide's header, the pages. */
+function parse(bytes: Uint8Array): DecodedSnapshot {
+  const { info, header, start } = parseHead(bytes)!;
+  const pages = bytes.subarray(start);
+  const count = info.pages.reduce((sum, [, n]) => sum + n, 0);
+  if (pages.length !== count * info.page) throw new Error('snapshot is cut short');
+  return { info, header, pages };
+}
+
+/** The head, once `bytes` holds it (else `undefined`), and where the pages start. */
+function parseHead(bytes: Uint8Array): (SnapshotHead & { start: number }) | undefined {
+  if (bytes.length < 4) return undefined;
+  const jsonLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
+  if (bytes.length < 4 + jsonLength) return undefined;
+  const info = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + jsonLength))) as SnapshotInfo;
+  const start = 4 + Math.ceil(jsonLength / 4) * 4;
+  if (bytes.length < start + info.header) return undefined;
+  return { info, header: bytes.slice(start, start + info.header), start: start + info.header };
+}
+
+/**
+ * Reads the snapshot response, decompressing while it downloads.
+ * `decoder`: the response for the decoder's wasm. A server that already
+ * decoded the body (it sent `Content-Encoding`) gets it read as it is.
+ * `cached`: the cache and its entry for `url`, `digest`: the current
+ * file's sha256. The decoded bytes are kept in the cache under the digest,
+ * and a later visit whose digest is the same reads them instead of
+ * decoding again (most of the snapshot's cost once the file itself comes
+ * from the HTTP cache).
+ */
+export function readSnapshot(
+  url: string,
+  response: Response,
+  decoder: Promise<Response>,
+  cached: Promise<CachedSnapshot | undefined>,
+  digest: Promise<string | undefined>,
+): SnapshotReading {
+  let headFound: ((head: SnapshotHead) => void) | undefined;
+  let headFailed!: (error: unknown) => void;
+  const head = new Promise<SnapshotHead>((resolve, reject) => {
+    headFound = resolve;
+    headFailed = reject;
+  });
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const add = (chunk: Uint8Array) => {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (!headFound) return;
+    const found = parseHead(concatBytes(chunks, length));
+    if (found) {
+      headFound(found);
+      headFound = undefined;
+    }
+  };
+  const whole = (async (): Promise<DecodedSnapshot> => {
+    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+    const store = await cached;
+    // Only a visit with something kept waits for the digest before it decodes.
+    const hit = store?.hit && store.hit.headers.get(DIGEST_HEADER) === (await digest) ? store.hit : undefined;
+    if (hit) {
+      const kept = await hit.arrayBuffer().then((bytes) => parse(new Uint8Array(bytes))).catch(() => undefined);
+      if (kept) {
+        response.body.cancel().catch(() => undefined);
+        headFound?.(kept);
+        return kept;
+      }
+      store!.cache.delete(url).catch(() => undefined); // spoilt: decoded again below, and kept anew
+    }
+    await decode(response, decoder, add);
+    const bytes = concatBytes(chunks, length);
+    chunks.length = 0;
+    const decoded = parse(bytes);
+    if (store) {
+      // A full disk or a closed page only costs the next visit a decode.
+      digest.then((version) => {
+        if (version) return store.cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { [DIGEST_HEADER]: version } }));
+      }).catch(() => undefined);
+    }
+    return decoded;
+  })();
+  whole.catch(headFailed);
+  return { head, whole };
+}
+
+async function decode(response: Response, decoder: Promise<Response>, add: (chunk: Uint8Array) => void): Promise<void> {
+  if (response.headers.get('content-encoding')) {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) add(chunk);
+    return;
+  }
+  await initBrotli({ module_or_path: decoder });
+  const stream = new DecompressStream();
+  let done = false;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { value, done: ended } = await reader.read();
+    if (ended) break;
+    let input = value;
+    for (;;) {
+      const result = stream.decompress(input, 1 << 20);
+      const output = result.buf;
+      const code = result.code;
+      const used = result.input_offset;
+      result.free();
+      if (output.length) add(output);
+      if (code === BrotliStreamResultCode.NeedsMoreOutput) input = input.subarray(used);
+      else {
+        done = code === BrotliStreamResultCode.ResultSuccess;
+        break;
+      }
+    }
+  }
+  stream.free();
+  if (!done) throw new Error('truncated snapshot');
 }
 
 /** The hash the build computed over the kept pages (same arithmetic). */
@@ -46,69 +185,19 @@ function pageHash(bytes: Uint8Array, hash: number): number {
   return hash;
 }
 
-/**
- * Reads the snapshot response, decompressing while it downloads.
- * `decoder`: the response for the decoder's wasm. A server that already
- * decoded the body (it sent `Content-Encoding`) gets it read as it is.
- */
-export async function decodeSnapshot(response: Response, decoder: Promise<Response>): Promise<DecodedSnapshot> {
-  if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  if (response.headers.get('content-encoding')) {
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      chunks.push(chunk);
-      length += chunk.length;
-    }
-  } else {
-    await initBrotli({ module_or_path: decoder });
-    const stream = new DecompressStream();
-    let done = false;
-    const reader = response.body.getReader();
-    for (;;) {
-      const { value, done: ended } = await reader.read();
-      if (ended) break;
-      let input = value;
-      for (;;) {
-        const result = stream.decompress(input, 1 << 20);
-        const output = result.buf;
-        const code = result.code;
-        const used = result.input_offset;
-        result.free();
-        if (output.length) {
-          chunks.push(output);
-          length += output.length;
-        }
-        if (code === BrotliStreamResultCode.NeedsMoreOutput) input = input.subarray(used);
-        else {
-          done = code === BrotliStreamResultCode.ResultSuccess;
-          break;
-        }
-      }
-    }
-    stream.free();
-    if (!done) throw new Error('truncated snapshot');
-  }
-  const bytes = concatBytes(chunks, length);
-  const jsonLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
-  const info = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + jsonLength))) as SnapshotInfo;
-  const start = 4 + Math.ceil(jsonLength / 4) * 4;
-  const header = bytes.subarray(start, start + info.header);
-  const pages = bytes.subarray(start + info.header);
-  const count = info.pages.reduce((sum, [, n]) => sum + n, 0);
-  if (pages.length !== count * info.page) throw new Error('snapshot is cut short');
-  return { info, header, pages };
-}
-
-
 /** Set when {@link applySnapshot} found the fresh memory unlike the build's: the reason Pyodide refused the snapshot. */
 export let mismatch = false;
 
 /** The buffer handed to Pyodide's `_loadSnapshot`: its header, the memory to be filled by {@link applySnapshot}. */
-export function snapshotBuffer({ info, header }: DecodedSnapshot): Uint8Array {
+export function snapshotBuffer({ info, header }: SnapshotHead): Uint8Array {
   const buffer = new Uint8Array(info.header + info.memory);
   buffer.set(header);
   return buffer;
+}
+
+/** Makes Pyodide's restore refuse `buffer` ("invalid magic number"), so that the caller boots fresh. */
+export function spoil(buffer: Uint8Array): void {
+  buffer.fill(0, 0, 4);
 }
 
 /**
@@ -123,7 +212,7 @@ export function applySnapshot(heap: Uint8Array, buffer: Uint8Array, { info, page
   for (const [first, count] of info.kept) check = pageHash(heap.subarray(first * page, (first + count) * page), check);
   if (check !== info.check || heap.length < info.memory) {
     mismatch = true;
-    buffer.fill(0, 0, 4);
+    spoil(buffer);
     return;
   }
   const memory = buffer.subarray(info.header);

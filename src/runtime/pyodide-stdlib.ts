@@ -22,13 +22,15 @@ interface SnapshotModules {
   modules: string[];
   /** For each of those that is a package: its submodules in the zip (short names). */
   packages: Record<string, string[]>;
+  /** The sha256 of `snapshot.bin.br`, the snapshot this listing goes with. */
+  snapshot?: string;
 }
 
 /** Modules that are never in the zip: ours and Pyodide's JavaScript bridges. */
 const outside = /^(?:pyscript|_pyscript|js|pyodide_js)(?:\.|$)/;
 
 const stdlibUrl = () => assetUrl('pyodide/python_stdlib.zip');
-let listing: Promise<{ modules: Set<string>; packages: Record<string, string[]> } | undefined> | undefined;
+let listing: Promise<{ modules: Set<string>; packages: Record<string, string[]>; snapshot?: string } | undefined> | undefined;
 let download: Promise<Uint8Array> | undefined;
 let contents: Uint8Array | undefined;
 /** The lazy file's node, once installed, so that an arriving download fills it. */
@@ -38,8 +40,14 @@ let pending: ((bytes: Uint8Array) => void) | undefined;
 export function loadSnapshotModules(): void {
   listing ??= fetch(assetUrl('pyodide/snapshot.json'))
     .then((response) => (response.ok ? (response.json() as Promise<SnapshotModules>) : undefined))
-    .then((found) => found && { modules: new Set(found.modules), packages: found.packages })
+    .then((found) => found && { modules: new Set(found.modules), packages: found.packages, snapshot: found.snapshot })
     .catch(() => undefined);
+}
+
+/** What `snapshot.json` says identifies the snapshot (its sha256), if it says. */
+export function snapshotDigest(): Promise<string | undefined> {
+  loadSnapshotModules();
+  return listing!.then((found) => found?.snapshot);
 }
 
 /** Starts (once) the download of the zip; the lazy file takes it when it arrives. */

@@ -6,8 +6,8 @@ import { assetUrl } from './assets.js';
 import { duringBoot, fetchEarly } from './boot-fetch.js';
 import { importLazy } from './lazy.js';
 import { loadLockFile } from './lock-file.js';
-import type { DecodedSnapshot } from './pyodide-snapshot.js';
-import { beforeRun, installLazyStdlib, loadSnapshotModules, withStdlibStandIn } from './pyodide-stdlib.js';
+import type { CachedSnapshot, DecodedSnapshot, SnapshotHead } from './pyodide-snapshot.js';
+import { beforeRun, installLazyStdlib, loadSnapshotModules, snapshotDigest, withStdlibStandIn } from './pyodide-stdlib.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
 
 /** The subset of Pyodide's API that we use. */
@@ -74,7 +74,7 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
     loadPyodide(config: object): Promise<PyodideAPI>;
   };
   let sitePackages = '';
-  const boot = (memory?: Promise<DecodedSnapshot>, stdLibURL?: string) =>
+  const boot = (memory?: SnapshotLoading, stdLibURL?: string) =>
     loadPyodide({
       indexURL: new URL('./', url).href,
       stdout: options.streams.stdout,
@@ -100,9 +100,11 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
       installLazyStdlib((pyodide as unknown as { FS: Parameters<typeof installLazyStdlib>[0] }).FS, stdlibPath(sitePackages || '/lib/python3.14/site-packages'));
       pyodide.runPython(afterSnapshot.replace('$language', JSON.stringify(browserLanguage())));
     } catch (error) {
+      const unread = await snapshot.whole.then(() => undefined, (failure: unknown) => failure ?? error);
       const reason = (await snapshotModule?.catch(() => undefined))?.mismatch
-        ? new Error(`it was made for another build of Pyodide than ${url}`) : error;
+        ? new Error(`it was made for another build of Pyodide than ${url}`) : unread ?? error;
       console.warn(`[pyscript] Pyodide could not start from ${snapshotUrl()}, starting without it:`, reason);
+      forgetSnapshot(); // the next visit decodes it from the network again
       pyodide = await duringBoot(() => boot());
     }
   }
@@ -122,48 +124,87 @@ del _os, _random, _sys`;
 const stdlibPath = (sitePackages: string): string => sitePackages.replace(/\/python(\d+)\.(\d+)\/site-packages$/, '/python$1$2.zip');
 
 const snapshotUrl = () => assetUrl('pyodide/snapshot.bin.br');
-let snapshotLoading: Promise<DecodedSnapshot> | undefined;
+/** A snapshot being read: its head (enough to size and instantiate the module) comes before the pages. */
+interface SnapshotLoading {
+  head: Promise<SnapshotHead>;
+  whole: Promise<DecodedSnapshot>;
+}
+let snapshotLoading: SnapshotLoading | undefined;
 type SnapshotModule = typeof import('./pyodide-snapshot.js');
 let snapshotModule: Promise<SnapshotModule> | undefined;
+
+/** The Cache API cache of decoded snapshots (`pyodide-snapshot.ts`, `readSnapshot`). */
+export const SNAPSHOT_CACHE = 'pyscript-snapshot-v1';
+
+/** The cache and its entry for `url`; `undefined` where there is no Cache API (an insecure context) or it fails. */
+function lookUpSnapshot(url: string): Promise<CachedSnapshot | undefined> {
+  if (typeof caches === 'undefined') return Promise.resolve(undefined);
+  return caches.open(SNAPSHOT_CACHE)
+    .then(async (cache) => ({ cache, hit: await cache.match(url) }))
+    .catch(() => undefined);
+}
+
+/** Drops the decoded snapshot from the cache (it did not restore). */
+function forgetSnapshot(): void {
+  if (typeof caches !== 'undefined') caches.open(SNAPSHOT_CACHE).then((cache) => cache.delete(snapshotUrl())).catch(() => undefined);
+}
 
 /**
  * Starts (once) the download of `dist/pyodide/snapshot.bin.br`: Pyodide's
  * memory just after start-up, made by the build (`scripts/pyodide-snapshot.mjs`).
  * Booting from it skips CPython's initialisation, which is most of Pyodide's
  * start-up time. The snapshot, its decoder (`dist/pyodide-snapshot.js` and
- * its wasm) are requested at once, and it is decoded while it downloads.
+ * its wasm) are requested at once, and it is decoded while it downloads;
+ * a visit that decoded it keeps the result in the Cache API for the next.
  */
-export function loadPyodideSnapshot(): Promise<DecodedSnapshot> {
+export function loadPyodideSnapshot(): SnapshotLoading {
   if (!snapshotLoading) {
     loadSnapshotModules();
     snapshotModule = importLazy<SnapshotModule>('pyodide-snapshot');
+    // The decoder too, though a visit that finds the snapshot in the cache does not use it:
+    // waiting for the cache's answer first would make it a round trip later when it is needed.
     const decoder = fetch(assetUrl('pyodide/brotli-dec.wasm'));
     decoder.catch(() => undefined);
-    snapshotLoading = Promise.all([snapshotModule, fetch(snapshotUrl())]).then(([module, response]) =>
-      module.decodeSnapshot(response, decoder));
-    snapshotLoading.catch(() => undefined); // reported when the boot falls back
+    const url = snapshotUrl();
+    const cached = lookUpSnapshot(url);
+    const reading = Promise.all([snapshotModule, fetch(url)]).then(([module, response]) =>
+      module.readSnapshot(url, response, decoder, cached, snapshotDigest()));
+    snapshotLoading = { head: reading.then((read) => read.head), whole: reading.then((read) => read.whole) };
+    // Reported when the boot falls back.
+    snapshotLoading.head.catch(() => undefined);
+    snapshotLoading.whole.catch(() => undefined);
   }
   return snapshotLoading;
 }
 
+/** What the module factory's `preRun` callbacks get: the instantiated module. */
+interface EmscriptenModule {
+  HEAPU8: Uint8Array;
+  addRunDependency(id: string): void;
+  removeRunDependency(id: string): void;
+}
+
 /**
  * The `loadPyodide` options of a boot from the snapshot: Pyodide gets a
- * buffer with the snapshot's header and room for the memory, and its module
- * factory is wrapped so that the memory is filled in from the fresh module
- * (before anything ran in it) just before Pyodide restores it.
+ * buffer with the snapshot's header and room for the memory as soon as the
+ * head is decoded, so it compiles and instantiates its wasm while the pages
+ * still decode; its module factory is wrapped so that the memory is filled
+ * in from the fresh module (before anything ran in it) just before Pyodide
+ * restores it, the module's start held back (a run dependency) until the
+ * pages are there.
  */
-function snapshotOptions(snapshot: Promise<DecodedSnapshot>, factoryUrl: string): object {
+function snapshotOptions(snapshot: SnapshotLoading, factoryUrl: string): object {
   // Pyodide keeps its options for good (`API.config`), so they must not
   // hold the snapshot: the decoded pages and the 31 MB buffer are handed
   // over once and forgotten here, else ~43 MB stay alive as long as the
   // interpreter (bench/README.md, "Where the first worker reads go").
-  let decoded: Promise<DecodedSnapshot> | undefined = snapshot;
-  let buffer: Promise<Uint8Array> | undefined = Promise.all([snapshot, snapshotModule]).then(([pages, module]) => module!.snapshotBuffer(pages));
+  let decoded: Promise<DecodedSnapshot> | undefined = snapshot.whole;
+  let buffer: Promise<Uint8Array> | undefined = Promise.all([snapshot.head, snapshotModule]).then(([head, module]) => module!.snapshotBuffer(head));
   let uses = 0;
   /** Each of the two readers takes the buffer once; after both, nothing here holds it. */
   const takeBuffer = (): Promise<Uint8Array> => {
     const taken = buffer ?? Promise.reject(new Error('the snapshot was already used'));
-    if (++uses === 2) buffer = decoded = undefined;
+    if (++uses === 2) buffer = undefined;
     return taken;
   };
   return {
@@ -173,13 +214,21 @@ function snapshotOptions(snapshot: Promise<DecodedSnapshot>, factoryUrl: string)
         return takeBuffer().then(resolve, reject);
       },
     },
-    createPyodideModule: async (settings: { preRun: ((module: { HEAPU8: Uint8Array }) => void)[] }) => {
+    createPyodideModule: async (settings: { preRun: ((module: EmscriptenModule) => void)[] }) => {
       const pages = decoded ?? Promise.reject(new Error('the snapshot was already used'));
-      const [factory, snapshotPages, module, memory] = await Promise.all([
+      decoded = undefined;
+      const [factory, module, memory] = await Promise.all([
         import(/* @vite-ignore */ factoryUrl).then((m: { default: (settings: object) => Promise<unknown> }) => m.default),
-        pages, snapshotModule!, takeBuffer(),
+        snapshotModule!, takeBuffer(),
       ]);
-      settings.preRun.unshift((instance) => module.applySnapshot(instance.HEAPU8, memory, snapshotPages));
+      settings.preRun.unshift((instance) => {
+        instance.addRunDependency('pyscript-snapshot');
+        pages.then(
+          (whole) => module.applySnapshot(instance.HEAPU8, memory, whole),
+          // Pyodide's restore then refuses the buffer and the caller boots fresh.
+          () => module.spoil(memory),
+        ).finally(() => instance.removeRunDependency('pyscript-snapshot'));
+      });
       return factory(settings);
     },
   };
