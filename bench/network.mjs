@@ -9,6 +9,15 @@
 // included, compressed bodies as sent; a file served from the HTTP cache
 // counts 0, a 304 only its headers.
 
+/**
+ * A request the page ends itself, not a failure: the snapshot's download
+ * when the decoded snapshot is in the page's cache (the body is cancelled
+ * once the cache has answered; src/runtime/pyodide-snapshot.ts).
+ * @param {import('playwright-core').Request} request
+ */
+export const cancelledOnPurpose = (request) =>
+  request.url().endsWith('/dist/pyodide/snapshot.bin.br') && request.failure()?.errorText === 'net::ERR_ABORTED';
+
 /** 20 Mbit/s down, 5 up, 40 ms round trip: a good home or office connection. */
 export const NETWORK = { latency: 40, downloadMbit: 20, uploadMbit: 5 };
 
@@ -32,7 +41,9 @@ export async function networkVisits(browser, url, { expect, timeout, origin }) {
     const target = request.url();
     if (!target.startsWith(`${origin}/`) && !/^(data|blob):/.test(target)) problems.push(`request left localhost: ${target}`);
   });
-  context.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  context.on('requestfailed', (request) => {
+    if (!cancelledOnPurpose(request)) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   context.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
