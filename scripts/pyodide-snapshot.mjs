@@ -48,10 +48,34 @@ sys.executable = sys._base_executable = "/home/pyodide/this.program"
 sys.orig_argv[0] = os.environ["_"] = "./this.program"
 del os, sys
 `);
+zeroFreeMemory(pyodide._module);
 const snapshot = pyodide.makeMemorySnapshot();
 const header = new Uint32Array(snapshot.buffer, snapshot.byteOffset, 4)[1]; // where the memory starts
 const memory = Buffer.from(snapshot.buffer, snapshot.byteOffset + header, snapshot.length - header);
 fresh = Buffer.from(fresh.buffer, fresh.byteOffset, fresh.length);
+
+/**
+ * Zeroes the heap's free memory. What start-up allocated and freed (the
+ * zip's reads, buffers of unmarshalling) keeps its bytes after `free`, and
+ * those pages would be stored, as poorly compressible garbage; zeroed, most
+ * of them equal the fresh memory and are not stored at all. Every free
+ * block is taken with `malloc` (largest first, so big free chunks are not
+ * cut up by small requests), zeroed and given back; a request is made only
+ * while the program break cannot pass the end of the memory, so the memory
+ * never grows (its size is the snapshot's).
+ */
+function zeroFreeMemory(Module) {
+  const held = [];
+  for (let size = 1 << 24; size >= 16; size >>= 1) {
+    while (Module._sbrk(0) + size + 65536 <= Module.HEAPU8.length) {
+      const block = Module._malloc(size);
+      if (!block) break;
+      Module.HEAPU8.fill(0, block, block + size);
+      held.push(block);
+    }
+  }
+  for (const block of held) Module._free(block);
+}
 
 /** The check the browser repeats: a hash of the fresh pages it keeps as they are. */
 function pageHash(bytes, hash) {
