@@ -6,9 +6,9 @@
  * `DecompressionStream` does not decode brotli in every engine).
  *
  * The file holds only the memory pages that differ from what the freshly
- * instantiated wasm holds, XOR'd with it; {@link applySnapshot} rebuilds
- * the whole memory from the fresh one, once Pyodide has instantiated its
- * module and before it restores the snapshot.
+ * instantiated wasm holds, XOR'd with it; {@link snapshotRestore} rebuilds
+ * the whole memory from the fresh one, in the module itself, once Pyodide
+ * has instantiated it.
  */
 import initBrotli, { BrotliStreamResultCode, DecompressStream } from 'brotli-dec-wasm/web';
 import { concatBytes } from './concat-bytes.js';
@@ -62,13 +62,11 @@ export interface CachedSnapshot {
 /** The header of a kept snapshot: the sha256 of the file it was decoded from (`snapshot.json` says which is current). */
 const DIGEST_HEADER = 'x-pyscript-snapshot';
 
-/** Splits the decoded stream: a JSON {@link SnapshotInfo} (its length first), Pyodide's header, the pages. */
-function parse(bytes: Uint8Array): DecodedSnapshot {
-  const { info, header, start } = parseHead(bytes)!;
-  const pages = bytes.subarray(start);
-  const count = info.pages.reduce((sum, [, n]) => sum + n, 0);
-  if (pages.length !== count * info.page) throw new Error('snapshot is cut short');
-  return { info, header, pages };
+/** The hash the build computed over the kept pages (same arithmetic). */
+function pageHash(bytes: Uint8Array, hash: number): number {
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+  for (let i = 0; i < words.length; i++) hash = (Math.imul(hash, 31) + words[i]) | 0;
+  return hash;
 }
 
 /** The head, once `bytes` holds it (else `undefined`), and where the pages start. */
@@ -80,6 +78,61 @@ function parseHead(bytes: Uint8Array): (SnapshotHead & { start: number }) | unde
   const start = 4 + Math.ceil(jsonLength / 4) * 4;
   if (bytes.length < start + info.header) return undefined;
   return { info, header: bytes.slice(start, start + info.header), start: start + info.header };
+}
+
+const pageBytes = (info: SnapshotInfo): number => info.pages.reduce((sum, [, n]) => sum + n, 0) * info.page;
+
+/** A whole decoded stream, as kept in the cache: its pages are a view of `bytes`, not a copy. */
+function parse(bytes: Uint8Array): DecodedSnapshot {
+  const { info, header, start } = parseHead(bytes) ?? {};
+  if (!info || !header || bytes.length - start! !== pageBytes(info)) throw new Error('snapshot is cut short');
+  return { info, header, pages: bytes.subarray(start) };
+}
+
+/**
+ * Collects the decompressed stream: the prefix (JSON, Pyodide's header)
+ * until it is whole, then the pages straight into one array of their final
+ * size, so the decoded data is copied once (the engine counts every buffer
+ * toward its next major GC, which would otherwise land in the first Python
+ * that runs after the boot: bench/README.md, "Where the first worker reads go").
+ */
+class SnapshotSink {
+  #prefix: Uint8Array[] = [];
+  #prefixLength = 0;
+  #decoded?: DecodedSnapshot & { prefix: Uint8Array };
+  #filled = 0;
+  readonly #onHead: (head: SnapshotHead) => void;
+
+  constructor(onHead: (head: SnapshotHead) => void) {
+    this.#onHead = onHead;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (!this.#decoded) {
+      this.#prefix.push(chunk);
+      this.#prefixLength += chunk.length;
+      const bytes = concatBytes(this.#prefix, this.#prefixLength);
+      this.#prefix = [bytes];
+      const head = parseHead(bytes);
+      if (!head) return;
+      const { info, header, start } = head;
+      this.#decoded = { info, header, pages: new Uint8Array(pageBytes(info)), prefix: bytes.slice(0, start) };
+      this.#prefix = [];
+      this.#onHead({ info, header });
+      chunk = bytes.subarray(start);
+    }
+    const { pages } = this.#decoded;
+    if (this.#filled + chunk.length > pages.length) throw new Error('snapshot is longer than it says');
+    pages.set(chunk, this.#filled);
+    this.#filled += chunk.length;
+  }
+
+  /** The snapshot, and the whole stream as the cache keeps it (a copy: the restore changes the pages in place). */
+  end(): { decoded: DecodedSnapshot; stream: Blob } {
+    if (!this.#decoded || this.#filled !== this.#decoded.pages.length) throw new Error('snapshot is cut short');
+    const { info, header, pages, prefix } = this.#decoded;
+    return { decoded: { info, header, pages }, stream: new Blob([prefix as Uint8Array<ArrayBuffer>, pages as Uint8Array<ArrayBuffer>]) };
+  }
 }
 
 /**
@@ -99,24 +152,12 @@ export function readSnapshot(
   cached: Promise<CachedSnapshot | undefined>,
   digest: Promise<string | undefined>,
 ): SnapshotReading {
-  let headFound: ((head: SnapshotHead) => void) | undefined;
+  let headFound!: (head: SnapshotHead) => void;
   let headFailed!: (error: unknown) => void;
   const head = new Promise<SnapshotHead>((resolve, reject) => {
     headFound = resolve;
     headFailed = reject;
   });
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const add = (chunk: Uint8Array) => {
-    chunks.push(chunk);
-    length += chunk.length;
-    if (!headFound) return;
-    const found = parseHead(concatBytes(chunks, length));
-    if (found) {
-      headFound(found);
-      headFound = undefined;
-    }
-  };
   const whole = (async (): Promise<DecodedSnapshot> => {
     if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
     const store = await cached;
@@ -126,19 +167,18 @@ export function readSnapshot(
       const kept = await hit.arrayBuffer().then((bytes) => parse(new Uint8Array(bytes))).catch(() => undefined);
       if (kept) {
         response.body.cancel().catch(() => undefined);
-        headFound?.(kept);
+        headFound(kept);
         return kept;
       }
       store!.cache.delete(url).catch(() => undefined); // spoilt: decoded again below, and kept anew
     }
-    await decode(response, decoder, add);
-    const bytes = concatBytes(chunks, length);
-    chunks.length = 0;
-    const decoded = parse(bytes);
+    const sink = new SnapshotSink(headFound);
+    await decode(response, decoder, sink);
+    const { decoded, stream } = sink.end();
     if (store) {
       // A full disk or a closed page only costs the next visit a decode.
       digest.then((version) => {
-        if (version) return store.cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { [DIGEST_HEADER]: version } }));
+        if (version) return store.cache.put(url, new Response(stream, { headers: { [DIGEST_HEADER]: version } }));
       }).catch(() => undefined);
     }
     return decoded;
@@ -147,9 +187,9 @@ export function readSnapshot(
   return { head, whole };
 }
 
-async function decode(response: Response, decoder: Promise<Response>, add: (chunk: Uint8Array) => void): Promise<void> {
+async function decode(response: Response, decoder: Promise<Response>, sink: SnapshotSink): Promise<void> {
   if (response.headers.get('content-encoding')) {
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) add(chunk);
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) sink.push(chunk);
     return;
   }
   await initBrotli({ module_or_path: decoder });
@@ -166,7 +206,7 @@ async function decode(response: Response, decoder: Promise<Response>, add: (chun
       const code = result.code;
       const used = result.input_offset;
       result.free();
-      if (output.length) add(output);
+      if (output.length) sink.push(output);
       if (code === BrotliStreamResultCode.NeedsMoreOutput) input = input.subarray(used);
       else {
         done = code === BrotliStreamResultCode.ResultSuccess;
@@ -178,53 +218,113 @@ async function decode(response: Response, decoder: Promise<Response>, add: (chun
   if (!done) throw new Error('truncated snapshot');
 }
 
-/** The hash the build computed over the kept pages (same arithmetic). */
-function pageHash(bytes: Uint8Array, hash: number): number {
-  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
-  for (let i = 0; i < words.length; i++) hash = (Math.imul(hash, 31) + words[i]) | 0;
-  return hash;
-}
-
-/** Set when {@link applySnapshot} found the fresh memory unlike the build's: the reason Pyodide refused the snapshot. */
+/** Set when the fresh memory was found unlike the build's: the reason Pyodide refused the snapshot. */
 export let mismatch = false;
 
-/** The buffer handed to Pyodide's `_loadSnapshot`: its header, the memory to be filled by {@link applySnapshot}. */
-export function snapshotBuffer({ info, header }: SnapshotHead): Uint8Array {
-  const buffer = new Uint8Array(info.header + info.memory);
-  buffer.set(header);
-  return buffer;
+/** What the module factory's `preRun` callbacks get: the instantiated module. */
+export interface EmscriptenModule {
+  HEAPU8: Uint8Array;
+  addRunDependency(id: string): void;
+  removeRunDependency(id: string): void;
 }
 
-/** Makes Pyodide's restore refuse `buffer` ("invalid magic number"), so that the caller boots fresh. */
-export function spoil(buffer: Uint8Array): void {
-  buffer.fill(0, 0, 4);
+/** What {@link snapshotRestore} returns: Pyodide's `_loadSnapshot` value, and the `preRun` callback that prepares the pages. */
+export interface SnapshotRestore {
+  /** For `_loadSnapshot`: Pyodide's header, posing as the whole snapshot (see {@link snapshotRestore}). */
+  buffer: Uint8Array;
+  /** To run first among the module's `preRun` callbacks, while its memory is as freshly instantiated. */
+  preRun(module: EmscriptenModule): void;
 }
 
 /**
- * Fills `buffer`'s memory part from `heap` (the fresh module's memory) and
- * the stored pages. When the kept pages do not hash as they did at build
- * time (another Pyodide build), the buffer is spoiled so that Pyodide's
- * restore refuses it ("invalid magic number") and the caller boots fresh.
+ * The restore of a snapshot into a fresh Pyodide module, without a copy of
+ * its 31 MB memory in between. Pyodide's restore (`API.restoreSnapshot`)
+ * takes one buffer, the header then the memory, sizes the module's memory
+ * by its `length` and copies `buffer.subarray(header)` over it. The buffer
+ * handed over here holds only the header (known from the first decoded
+ * bytes: Pyodide instantiates its module while the pages still decode);
+ * its `length` says what the whole would be, and its `subarray(header)`
+ * writes the memory into the module itself, then hands Pyodide nothing
+ * more to copy.
+ *
+ * Two steps, as the memory changes in between (the module's constructors
+ * run after `preRun`): {@link SnapshotRestore.preRun} sees the memory the
+ * build XOR'd the stored pages with, holds the module's start (a run
+ * dependency) until `whole` has the pages, and turns them into their final
+ * content in place (checking first, by the kept pages' hash, that this is
+ * the build's Pyodide: else the header is spoiled, so that Pyodide refuses
+ * it with "invalid magic number"); the restore then writes the stored
+ * pages, zeroes the pages the snapshot has empty, and leaves the kept
+ * pages, which it checks the constructors left alone. Nothing here holds
+ * the pages once they are written.
  */
-export function applySnapshot(heap: Uint8Array, buffer: Uint8Array, { info, pages }: DecodedSnapshot): void {
+export function snapshotRestore({ info, header }: SnapshotHead, whole: Promise<DecodedSnapshot>): SnapshotRestore {
   const { page } = info;
+  let module: EmscriptenModule | undefined;
+  let pages: Uint8Array | undefined;
+  let decoding: Promise<DecodedSnapshot> | undefined = whole;
+  const buffer = header;
+  const spoil = () => buffer.fill(0, 0, 4);
+  const restore = (): Uint8Array => {
+    const heap = module?.HEAPU8;
+    const stored = pages;
+    pages = undefined;
+    if (!heap || !stored) throw new Error('the snapshot was already used, or its module never started');
+    if (keptHash(heap, info) !== info.check) throw new Error('the module changed the snapshot\'s kept pages before the restore');
+    let from = 0;
+    let next = 0; // the first page not yet written or checked
+    const fill = (until: number) => heap.fill(0, next * page, until * page);
+    // Stored and kept runs, in page order: what lies between them is zero in the snapshot.
+    const runs = [...info.pages.map(([first, count]) => [first, count, 1]), ...info.kept.map(([first, count]) => [first, count, 0])].sort((a, b) => a[0] - b[0]);
+    for (const [first, count, isStored] of runs) {
+      fill(first);
+      if (isStored) {
+        heap.set(stored.subarray(from, from + count * page), first * page);
+        from += count * page;
+      }
+      next = first + count;
+    }
+    fill(info.memory / page);
+    return new Uint8Array(0);
+  };
+  Object.defineProperties(buffer, {
+    length: { value: info.header + info.memory },
+    subarray: {
+      value: (begin?: number, end?: number) =>
+        begin === info.header && end === undefined ? restore() : Uint8Array.prototype.subarray.call(header, begin, end),
+    },
+  });
+  const preRun = (fresh: EmscriptenModule) => {
+    const heap = fresh.HEAPU8;
+    const decoded = decoding;
+    decoding = undefined;
+    if (!decoded || heap.length < info.memory || keptHash(heap, info) !== info.check) {
+      mismatch = !!decoded;
+      spoil();
+      return;
+    }
+    fresh.addRunDependency('pyscript-snapshot');
+    decoded.then(({ pages: final }) => {
+      const target = new Int32Array(final.buffer, final.byteOffset, final.byteLength >> 2);
+      const source = new Int32Array(heap.buffer, heap.byteOffset, info.memory >> 2);
+      const wordsPerPage = page >> 2;
+      let to = 0;
+      for (const [first, count] of info.pages) {
+        const from = first * wordsPerPage;
+        const words = count * wordsPerPage;
+        for (let i = 0; i < words; i++) target[to + i] ^= source[from + i];
+        to += words;
+      }
+      pages = final;
+      module = fresh;
+    }, spoil).finally(() => fresh.removeRunDependency('pyscript-snapshot'));
+  };
+  return { buffer, preRun };
+}
+
+/** {@link pageHash} of the pages `info` keeps from the fresh memory, in order. */
+function keptHash(heap: Uint8Array, info: SnapshotInfo): number {
   let check = 0;
-  for (const [first, count] of info.kept) check = pageHash(heap.subarray(first * page, (first + count) * page), check);
-  if (check !== info.check || heap.length < info.memory) {
-    mismatch = true;
-    spoil(buffer);
-    return;
-  }
-  const memory = buffer.subarray(info.header);
-  memory.set(heap.subarray(0, info.memory));
-  const target = new Int32Array(memory.buffer, memory.byteOffset, info.memory >> 2);
-  const source = new Int32Array(pages.buffer, pages.byteOffset, pages.byteLength >> 2);
-  const wordsPerPage = page >> 2;
-  let from = 0;
-  for (const [first, count] of info.pages) {
-    const to = first * wordsPerPage;
-    const words = count * wordsPerPage;
-    for (let i = 0; i < words; i++) target[to + i] ^= source[from + i];
-    from += words;
-  }
+  for (const [first, count] of info.kept) check = pageHash(heap.subarray(first * info.page, (first + count) * info.page), check);
+  return check;
 }

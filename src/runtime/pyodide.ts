@@ -6,7 +6,7 @@ import { assetUrl } from './assets.js';
 import { duringBoot, fetchEarly } from './boot-fetch.js';
 import { importLazy } from './lazy.js';
 import { loadLockFile } from './lock-file.js';
-import type { CachedSnapshot, DecodedSnapshot, SnapshotHead } from './pyodide-snapshot.js';
+import type { CachedSnapshot, DecodedSnapshot, EmscriptenModule, SnapshotHead, SnapshotRestore } from './pyodide-snapshot.js';
 import { beforeRun, installLazyStdlib, loadSnapshotModules, snapshotDigest, withStdlibStandIn } from './pyodide-stdlib.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
 
@@ -69,7 +69,7 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
   const url = options.url ?? assetUrl('pyodide/pyodide.mjs');
   if (!options.url) preloadPyodide();
   let snapshot = options.url ? undefined : loadPyodideSnapshot();
-  snapshotLoading = undefined; // Pyodide copies it into its memory: 31 MB not to keep
+  snapshotLoading = undefined; // its pages are written into Pyodide's memory: 12 MB not to keep
   const { loadPyodide } = (await import(/* @vite-ignore */ url)) as {
     loadPyodide(config: object): Promise<PyodideAPI>;
   };
@@ -177,58 +177,43 @@ export function loadPyodideSnapshot(): SnapshotLoading {
   return snapshotLoading;
 }
 
-/** What the module factory's `preRun` callbacks get: the instantiated module. */
-interface EmscriptenModule {
-  HEAPU8: Uint8Array;
-  addRunDependency(id: string): void;
-  removeRunDependency(id: string): void;
-}
+/** The restore of `snapshot`, once its head is decoded. Outside {@link snapshotOptions}, whose closures must not hold `snapshot`. */
+const restoreOf = (snapshot: SnapshotLoading): Promise<SnapshotRestore> =>
+  Promise.all([snapshot.head, snapshotModule!]).then(([head, module]) => module.snapshotRestore(head, snapshot.whole));
 
 /**
- * The `loadPyodide` options of a boot from the snapshot: Pyodide gets a
- * buffer with the snapshot's header and room for the memory as soon as the
- * head is decoded, so it compiles and instantiates its wasm while the pages
- * still decode; its module factory is wrapped so that the memory is filled
- * in from the fresh module (before anything ran in it) just before Pyodide
- * restores it, the module's start held back (a run dependency) until the
- * pages are there.
+ * The `loadPyodide` options of a boot from the snapshot: Pyodide gets the
+ * snapshot's header posing as the whole snapshot as soon as the head is
+ * decoded (it instantiates its wasm while the pages decode), and its module
+ * factory is wrapped so that the pages are prepared from the fresh module
+ * (before anything ran in it) and written into it when Pyodide restores
+ * the snapshot (pyodide-snapshot.ts, `snapshotRestore`).
  */
 function snapshotOptions(snapshot: SnapshotLoading, factoryUrl: string): object {
   // Pyodide keeps its options for good (`API.config`), so they must not
-  // hold the snapshot: the decoded pages and the 31 MB buffer are handed
-  // over once and forgotten here, else ~43 MB stay alive as long as the
-  // interpreter (bench/README.md, "Where the first worker reads go").
-  let decoded: Promise<DecodedSnapshot> | undefined = snapshot.whole;
-  let buffer: Promise<Uint8Array> | undefined = Promise.all([snapshot.head, snapshotModule]).then(([head, module]) => module!.snapshotBuffer(head));
+  // hold the snapshot's pages: the restore is handed over once and
+  // forgotten here, and it drops the pages once written.
+  let restore: Promise<SnapshotRestore> | undefined = restoreOf(snapshot);
   let uses = 0;
-  /** Each of the two readers takes the buffer once; after both, nothing here holds it. */
-  const takeBuffer = (): Promise<Uint8Array> => {
-    const taken = buffer ?? Promise.reject(new Error('the snapshot was already used'));
-    if (++uses === 2) buffer = undefined;
+  /** Each of the two readers takes the restore once; after both, nothing here holds it. */
+  const take = (): Promise<SnapshotRestore> => {
+    const taken = restore ?? Promise.reject(new Error('the snapshot was already used'));
+    if (++uses === 2) restore = undefined;
     return taken;
   };
   return {
     // A thenable read once (Pyodide awaits it once), not a promise that would keep its value.
     _loadSnapshot: {
       then(resolve: (buffer: Uint8Array) => unknown, reject: (error: unknown) => unknown) {
-        return takeBuffer().then(resolve, reject);
+        return take().then(({ buffer }) => resolve(buffer), reject);
       },
     },
     createPyodideModule: async (settings: { preRun: ((module: EmscriptenModule) => void)[] }) => {
-      const pages = decoded ?? Promise.reject(new Error('the snapshot was already used'));
-      decoded = undefined;
-      const [factory, module, memory] = await Promise.all([
+      const [factory, { preRun }] = await Promise.all([
         import(/* @vite-ignore */ factoryUrl).then((m: { default: (settings: object) => Promise<unknown> }) => m.default),
-        snapshotModule!, takeBuffer(),
+        take(),
       ]);
-      settings.preRun.unshift((instance) => {
-        instance.addRunDependency('pyscript-snapshot');
-        pages.then(
-          (whole) => module.applySnapshot(instance.HEAPU8, memory, whole),
-          // Pyodide's restore then refuses the buffer and the caller boots fresh.
-          () => module.spoil(memory),
-        ).finally(() => instance.removeRunDependency('pyscript-snapshot'));
-      });
+      settings.preRun.unshift(preRun);
       return factory(settings);
     },
   };
