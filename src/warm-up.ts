@@ -10,7 +10,7 @@
  * A type whose config may name another build (`interpreter`) is left alone.
  */
 import { assetUrl } from './runtime/assets.js';
-import { compileEarly } from './runtime/boot-fetch.js';
+import { fetchEarly } from './runtime/boot-fetch.js';
 import { recordInterpreterDownloads } from './runtime/interpreter-progress.js';
 import { preloadPyodide } from './runtime/pyodide.js';
 import { loadConfigReader, loadTomlParser } from './runtime/lazy.js';
@@ -44,7 +44,7 @@ function warmUp(): void {
     if (configs.some((el) => /interpreter/.test(`${el.textContent} ${el.getAttribute('config') ?? ''} ${el.getAttribute('src') ?? ''}`))) continue;
     // The module first: it is on the critical path (fetch, parse, evaluate).
     import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
-    if (wasm) compileEarly(assetUrl(wasm));
+    if (wasm) fetchEarly(assetUrl(wasm));
     else preloadPyodide(); // its wasm, its other module, the lock file and the snapshot
     loadPythonPackage(packageForm(kind, true)).catch(() => undefined); // installPythonPackage reports failures
     // Entries are reported once a download ends, so recording can start now.

@@ -3,7 +3,7 @@
  * in the {@link Interpreter} interface.
  */
 import { assetUrl } from './assets.js';
-import { compileEarly, duringBoot } from './boot-fetch.js';
+import { duringBoot, fetchEarly } from './boot-fetch.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
 
 /** The subset of MicroPython's API that we use. */
@@ -43,7 +43,7 @@ export interface MicroPythonLoadOptions {
 export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions): Promise<Interpreter> {
   const url = options.url ?? assetUrl('micropython/micropython.mjs');
   const wasmUrl = url.replace(/\.m?js(\?.*)?$/, '.wasm');
-  compileEarly(wasmUrl); // while micropython.mjs downloads and evaluates
+  fetchEarly(wasmUrl); // while micropython.mjs downloads and evaluates
   const [{ loadMicroPython }, romfs] = await Promise.all([
     import(/* @vite-ignore */ url) as Promise<{ loadMicroPython(config: object): Promise<MicroPythonAPI> }>,
     options.romfs,
