@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemos } from './build-demos.mjs';
 import { inputDigest, stampPath } from './build-stamp.mjs';
+import { romfsImage } from './romfs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -26,17 +27,19 @@ async function pythonSources() {
 }
 
 /**
- * The same files compiled to MicroPython bytecode, `{path.mpy: base64}`:
- * importing them skips MicroPython's compiler (what it saves:
- * bench/README.md, "Measurement history").
+ * The same files compiled to MicroPython bytecode, as a ROMFS image with
+ * them under `lib/` (MicroPython mounts it at /rom; src/runtime/python-package.ts):
+ * importing bytecode skips MicroPython's compiler, and from the image it
+ * needs no file writes (what each saves: bench/README.md, "Measurement history").
  */
-function micropythonBytecode(sources) {
+function micropythonImage(sources) {
   const output = execFileSync(process.execPath, ['--no-experimental-fetch', join(root, 'scripts/mpy-compile.cjs')], {
     cwd: root,
     input: JSON.stringify(sources),
     maxBuffer: 64 * 1024 * 1024,
   });
-  return JSON.parse(output.toString());
+  const bytecode = JSON.parse(output.toString());
+  return romfsImage(Object.fromEntries(Object.entries(bytecode).map(([path, base64]) => [`lib/${path}`, Buffer.from(base64, 'base64')])));
 }
 
 await mkdir(dist, { recursive: true });
@@ -91,14 +94,14 @@ const common = {
 
 // core.js is one file: a chain of static chunk imports costs a round trip
 // before anything starts. The Python package is a separate module loaded by
-// URL (dist/pyscript-python.js, or its bytecode, dist/pyscript-micropython.js),
+// URL (dist/pyscript-python.js, or its bytecode image, dist/pyscript-micropython.js),
 // in parallel with the interpreter.
 await build({ ...common, entryPoints: { core: 'src/index.ts' }, outdir: dist });
 const sources = await pythonSources();
 await writeFile(join(dist, 'pyscript-python.js'), `export default ${JSON.stringify(sources)};\n`);
 // micropip is Pyodide's: MicroPython pages do not pay for writing it.
 const micropythonSources = Object.fromEntries(Object.entries(sources).filter(([path]) => !path.startsWith('micropip/')));
-await writeFile(join(dist, 'pyscript-micropython.js'), `export default ${JSON.stringify(micropythonBytecode(micropythonSources))};\n`);
+await writeFile(join(dist, 'pyscript-micropython.js'), `export default ${JSON.stringify(Buffer.from(micropythonImage(micropythonSources)).toString('base64'))};\n`);
 // Loaded by URL, from core.js and worker.js alike, only by pages that need
 // them (src/runtime/lazy.ts).
 await build({

@@ -14,8 +14,8 @@ process.stdin.on('end', async () => {
   process.setMaxListeners(0); // each compiler instance adds its process listeners
   const out = {};
   for (const [path, source] of Object.entries(JSON.parse(input))) {
-    // The name in tracebacks: where the runtime writes the file.
-    const result = await compile(path.split('/').pop(), source, ['-s', `/lib/${path}`]);
+    // The name in tracebacks: where the file is in MicroPython's file system (the image's /rom/lib).
+    const result = await compile(path.split('/').pop(), source, ['-s', `/rom/lib/${path}`]);
     if (result.status !== 0 || !result.mpy) {
       process.stderr.write(`mpy-cross failed on ${path}:\n${result.err.join('\n')}\n`);
       process.exit(1);

@@ -15,7 +15,7 @@ import { loadLockPackages } from './packages.js';
 import type { PyodideAPI } from './pyodide.js';
 import { prefetchStdlib } from './pyodide-stdlib.js';
 import { micropipBridge } from './pyodide-packages.js';
-import { installPythonPackage, loadPythonPackage, packageForm } from './python-package.js';
+import { installPythonPackage, loadPythonImage, loadPythonPackage, packageForm } from './python-package.js';
 import { loadInterpreter } from './registry.js';
 import type { Interpreter, InterpreterKind, Streams } from './types.js';
 
@@ -69,7 +69,12 @@ export async function bootInterpreter(kind: InterpreterKind, options: BootOption
   const stopWatching = onProgress && watchInterpreterDownload(kind, url, onProgress);
   let interpreter: Interpreter;
   try {
-    interpreter = await loadInterpreter(kind, { streams: options.streams ?? consoleStreams, url, terminal: options.terminal });
+    interpreter = await loadInterpreter(kind, {
+      streams: options.streams ?? consoleStreams,
+      url,
+      terminal: options.terminal,
+      romfs: form === 'romfs' ? loadPythonImage() : undefined,
+    });
   } catch (error) {
     stopWatching?.(false);
     throw error;

@@ -35,6 +35,8 @@ export interface MicroPythonLoadOptions {
   terminal?: boolean;
   /** URL of `micropython.mjs` (the `interpreter` config key); defaults to the bundled one. */
   url?: string;
+  /** A ROMFS image, mounted at /rom before start-up (its /rom/lib is on `sys.path`). */
+  romfs?: Promise<Uint8Array>;
 }
 
 /** Boots MicroPython. */
@@ -42,9 +44,10 @@ export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions
   const url = options.url ?? assetUrl('micropython/micropython.mjs');
   const wasmUrl = url.replace(/\.m?js(\?.*)?$/, '.wasm');
   fetchEarly(wasmUrl); // while micropython.mjs downloads and evaluates
-  const { loadMicroPython } = (await import(/* @vite-ignore */ url)) as {
-    loadMicroPython(config: object): Promise<MicroPythonAPI>;
-  };
+  const [{ loadMicroPython }, romfs] = await Promise.all([
+    import(/* @vite-ignore */ url) as Promise<{ loadMicroPython(config: object): Promise<MicroPythonAPI> }>,
+    options.romfs,
+  ]);
   const stdout = new Output(options.streams.stdout);
   const stderr = new Output(options.streams.stderr);
   const bytes = options.terminal ?? false;
@@ -53,7 +56,10 @@ export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions
     stdout: bytes ? (data: Uint8Array) => stdout.push(data[0]) : (line: string) => stdout.line(line),
     stderr: bytes ? (data: Uint8Array) => stderr.push(data[0]) : (line: string) => stderr.line(line),
     linebuffer: !bytes,
+    romfs,
   }));
+  // Mounting an image makes /rom, read-only, the working directory: back to /, as without one.
+  if (romfs) mp.runPython('__import__("os").chdir("/")');
   return new MicroPythonInterpreter(mp, stdout, stderr);
 }
 

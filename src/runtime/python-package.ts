@@ -1,45 +1,57 @@
 /**
  * The Python `pyscript` package: real `.py` files under `src/python/`,
  * which the build writes as one module, `dist/pyscript-python.js`
- * (`{path: text}`), and again compiled to MicroPython bytecode,
- * `dist/pyscript-micropython.js` (`{path.mpy: base64}`). They are imported
- * by URL, not bundled, so `core.js` and `worker.js` each stay one file and
- * the package downloads in parallel with the interpreter; its files are
- * written to the interpreter's file system before any user code runs.
+ * (`{path: text}`), and again compiled to MicroPython bytecode as a ROMFS
+ * image, `dist/pyscript-micropython.js` (the image, base64). They are
+ * imported by URL, not bundled, so `core.js` and `worker.js` each stay one
+ * file and the package downloads in parallel with the interpreter. The
+ * source files are written to the interpreter's file system before any
+ * user code runs; the image is handed to MicroPython as it starts, which
+ * mounts it at /rom and imports from it in place (no file writes).
  */
 import { assetUrl } from './assets.js';
 import type { Interpreter } from './types.js';
 
 /** Which form of the package an interpreter takes. */
-export type PackageForm = 'source' | 'bytecode';
+export type PackageForm = 'source' | 'romfs';
 
-type PackageFiles = Record<string, string | Uint8Array>;
+type PackageFiles = Record<string, string>;
 
-const modules: Record<PackageForm, string> = { source: 'pyscript-python.js', bytecode: 'pyscript-micropython.js' };
-const loading: Partial<Record<PackageForm, Promise<PackageFiles>>> = {};
+let sources: Promise<PackageFiles> | undefined;
+let image: Promise<Uint8Array> | undefined;
 
 /**
- * The bundled MicroPython imports the bytecode: it skips the compiler. A
- * MicroPython from elsewhere (the `interpreter` key) may read another .mpy
- * version, and Pyodide reads only source.
+ * The bundled MicroPython mounts the bytecode image: it skips the compiler
+ * and the file writes. A MicroPython from elsewhere (the `interpreter` key)
+ * may read another .mpy version, or no image, and Pyodide reads only source.
  */
 export function packageForm(kind: Interpreter['kind'], bundled: boolean): PackageForm {
-  return kind === 'micropython' && bundled ? 'bytecode' : 'source';
+  return kind === 'micropython' && bundled ? 'romfs' : 'source';
 }
 
-/** Starts (once) the download of the package's files in `form`. */
-export function loadPythonPackage(form: PackageForm): Promise<PackageFiles> {
-  loading[form] ??= import(/* @vite-ignore */ assetUrl(modules[form])).then(({ default: files }: { default: Record<string, string> }) =>
-    form === 'bytecode' ? Object.fromEntries(Object.entries(files).map(([path, base64]) => [path, decodeBase64(base64)])) : files,
-  );
-  return loading[form];
+const importDefault = <T>(name: string): Promise<T> =>
+  import(/* @vite-ignore */ assetUrl(name)).then((module: { default: T }) => module.default);
+
+/** Starts (once) the download of the package in `form`. */
+export function loadPythonPackage(form: PackageForm): Promise<unknown> {
+  return form === 'romfs' ? loadPythonImage() : (sources ??= importDefault<PackageFiles>('pyscript-python.js'));
 }
 
-/** Writes every file of the package, in `form`, into `interpreter.sitePackages`. */
+/** The package as a ROMFS image for the bundled MicroPython (downloaded once). */
+export function loadPythonImage(): Promise<Uint8Array> {
+  image ??= importDefault<string>('pyscript-micropython.js').then(decodeBase64);
+  return image;
+}
+
+/**
+ * Writes every file of the package, in `form`, into `interpreter.sitePackages`;
+ * nothing to do for the image, which the interpreter mounted as it started.
+ */
 export async function installPythonPackage(interpreter: Interpreter, form: PackageForm): Promise<void> {
-  const files = await loadPythonPackage(form);
+  if (form === 'romfs') return;
+  const files = await (sources ??= importDefault<PackageFiles>('pyscript-python.js'));
   const made = new Set<string>();
-  for (const [path, data] of Object.entries(files)) {
+  for (const [path, text] of Object.entries(files)) {
     if (interpreter.kind !== 'pyodide' && path.startsWith('micropip/')) continue; // Pyodide's only
     const full = `${interpreter.sitePackages}/${path}`;
     const dir = full.slice(0, full.lastIndexOf('/'));
@@ -48,7 +60,7 @@ export async function installPythonPackage(interpreter: Interpreter, form: Packa
       made.add(dir);
     }
     // Bytes: Emscripten's string path encodes one character at a time.
-    interpreter.writeFile(full, typeof data === 'string' ? encoder.encode(data) : data);
+    interpreter.writeFile(full, encoder.encode(text));
   }
 }
 

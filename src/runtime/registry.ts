@@ -16,6 +16,8 @@ export interface LoadOptions {
   url?: string;
   /** A terminal will take the output as written (see `Interpreter.setRawOutput`). */
   terminal?: boolean;
+  /** MicroPython: a ROMFS image to mount at /rom as it starts (the bundled build reads the format). */
+  romfs?: Promise<Uint8Array>;
 }
 
 type Loader = (options: LoadOptions) => Promise<Interpreter>;

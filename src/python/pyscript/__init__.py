@@ -9,7 +9,7 @@ import _pyscript
 
 from pyscript.context import RUNNING_IN_WORKER, document, window
 
-import json as _json  # noqa: E402
+from pyscript.util import json as _json  # noqa: E402
 
 import js as _js  # noqa: E402
 

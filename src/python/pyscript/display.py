@@ -10,12 +10,10 @@ images the metadata become attributes of the ``<img>`` (``width``,
 ``height``…). Content that is empty or only whitespace is not shown.
 """
 
-import json
-
 import _pyscript
 from pyscript import context as _context
 from pyscript.ffi import is_none
-from pyscript.util import escape
+from pyscript.util import escape, json
 
 
 class HTML:

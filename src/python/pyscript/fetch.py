@@ -12,11 +12,9 @@ network failure raises, naming the URL. Requests run in the interpreter's own
 thread; relative URLs resolve against the page.
 """
 
-import json
-
 import _pyscript
 from pyscript.ffi import to_js
-from pyscript.util import MICROPYTHON, as_bytearray
+from pyscript.util import MICROPYTHON, as_bytearray, json
 
 
 class FetchResponse:

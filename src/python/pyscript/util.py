@@ -13,6 +13,17 @@ import _pyscript
 
 MICROPYTHON = sys.implementation.name == "micropython"
 
+if MICROPYTHON:
+    # MicroPython looks for a json.py on every sys.path entry before it
+    # takes its built-in json, at each `import json`; its old name is the
+    # built-in at once.
+    try:
+        import ujson as json
+    except ImportError:  # a MicroPython without the u-prefixed names
+        import json
+else:
+    import json
+
 
 def current_target():
     """Return the id of the element that ``display()`` writes to by default.

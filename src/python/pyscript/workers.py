@@ -14,9 +14,8 @@ starts such a worker from Python. Workers are started from the main thread
 only.
 """
 
-import json
-
 import _pyscript
+from pyscript.util import json
 
 
 def _main_thread_only(name):
