@@ -264,7 +264,7 @@ export function snapshotRestore({ info, header }: SnapshotHead, whole: Promise<D
   let pages: Uint8Array | undefined;
   let decoding: Promise<DecodedSnapshot> | undefined = whole;
   const buffer = header;
-  const spoil = () => buffer.fill(0, 0, 4);
+  const spoil = (): void => void buffer.fill(0, 0, 4);
   const restore = (): Uint8Array => {
     const heap = module?.HEAPU8;
     const stored = pages;
@@ -298,10 +298,10 @@ export function snapshotRestore({ info, header }: SnapshotHead, whole: Promise<D
     const heap = fresh.HEAPU8;
     const decoded = decoding;
     decoding = undefined;
-    if (!decoded || heap.length < info.memory || keptHash(heap, info) !== info.check) {
-      mismatch = !!decoded;
-      spoil();
-      return;
+    if (!decoded) return spoil();
+    if (heap.length < info.memory || keptHash(heap, info) !== info.check) {
+      mismatch = true;
+      return spoil();
     }
     fresh.addRunDependency('pyscript-snapshot');
     decoded.then(({ pages: final }) => {

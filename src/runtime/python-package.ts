@@ -34,7 +34,13 @@ const importDefault = <T>(name: string): Promise<T> =>
 
 /** Starts (once) the download of the package in `form`. */
 export function loadPythonPackage(form: PackageForm): Promise<unknown> {
-  return form === 'romfs' ? loadPythonImage() : (sources ??= importDefault<PackageFiles>('pyscript-python.js'));
+  return form === 'romfs' ? loadPythonImage() : loadPythonSources();
+}
+
+/** The package's source files (downloaded once). */
+function loadPythonSources(): Promise<PackageFiles> {
+  sources ??= importDefault<PackageFiles>('pyscript-python.js');
+  return sources;
 }
 
 /** The package as a ROMFS image for the bundled MicroPython (downloaded once). */
@@ -49,7 +55,7 @@ export function loadPythonImage(): Promise<Uint8Array> {
  */
 export async function installPythonPackage(interpreter: Interpreter, form: PackageForm): Promise<void> {
   if (form === 'romfs') return;
-  const files = await (sources ??= importDefault<PackageFiles>('pyscript-python.js'));
+  const files = await loadPythonSources();
   const made = new Set<string>();
   for (const [path, text] of Object.entries(files)) {
     if (interpreter.kind !== 'pyodide' && path.startsWith('micropip/')) continue; // Pyodide's only
