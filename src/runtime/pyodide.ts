@@ -6,7 +6,7 @@ import { assetUrl } from './assets.js';
 import { duringBoot, fetchEarly } from './boot-fetch.js';
 import { importLazy } from './lazy.js';
 import { loadLockFile } from './lock-file.js';
-import type { CachedSnapshot, DecodedSnapshot, EmscriptenModule, SnapshotHead, SnapshotRestore } from './pyodide-snapshot.js';
+import type { CachedSnapshot, EmscriptenModule, SnapshotReading, SnapshotRestore } from './pyodide-snapshot.js';
 import { beforeRun, installLazyStdlib, loadSnapshotModules, snapshotDigest, withStdlibStandIn } from './pyodide-stdlib.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
 
@@ -74,7 +74,7 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
     loadPyodide(config: object): Promise<PyodideAPI>;
   };
   let sitePackages = '';
-  const boot = (memory?: SnapshotLoading, stdLibURL?: string) =>
+  const boot = (memory?: SnapshotReading, stdLibURL?: string) =>
     loadPyodide({
       indexURL: new URL('./', url).href,
       stdout: options.streams.stdout,
@@ -124,12 +124,7 @@ del _os, _random, _sys`;
 const stdlibPath = (sitePackages: string): string => sitePackages.replace(/\/python(\d+)\.(\d+)\/site-packages$/, '/python$1$2.zip');
 
 const snapshotUrl = () => assetUrl('pyodide/snapshot.bin.br');
-/** A snapshot being read: its head (enough to size and instantiate the module) comes before the pages. */
-interface SnapshotLoading {
-  head: Promise<SnapshotHead>;
-  whole: Promise<DecodedSnapshot>;
-}
-let snapshotLoading: SnapshotLoading | undefined;
+let snapshotLoading: SnapshotReading | undefined;
 type SnapshotModule = typeof import('./pyodide-snapshot.js');
 let snapshotModule: Promise<SnapshotModule> | undefined;
 
@@ -157,7 +152,7 @@ function forgetSnapshot(): void {
  * its wasm) are requested at once, and it is decoded while it downloads;
  * a visit that decoded it keeps the result in the Cache API for the next.
  */
-export function loadPyodideSnapshot(): SnapshotLoading {
+export function loadPyodideSnapshot(): SnapshotReading {
   if (!snapshotLoading) {
     loadSnapshotModules();
     snapshotModule = importLazy<SnapshotModule>('pyodide-snapshot');
@@ -178,7 +173,7 @@ export function loadPyodideSnapshot(): SnapshotLoading {
 }
 
 /** The restore of `snapshot`, once its head is decoded. Outside {@link snapshotOptions}, whose closures must not hold `snapshot`. */
-const restoreOf = (snapshot: SnapshotLoading): Promise<SnapshotRestore> =>
+const restoreOf = (snapshot: SnapshotReading): Promise<SnapshotRestore> =>
   Promise.all([snapshot.head, snapshotModule!]).then(([head, module]) => module.snapshotRestore(head, snapshot.whole));
 
 /**
@@ -189,7 +184,7 @@ const restoreOf = (snapshot: SnapshotLoading): Promise<SnapshotRestore> =>
  * (before anything ran in it) and written into it when Pyodide restores
  * the snapshot (pyodide-snapshot.ts, `snapshotRestore`).
  */
-function snapshotOptions(snapshot: SnapshotLoading, factoryUrl: string): object {
+function snapshotOptions(snapshot: SnapshotReading, factoryUrl: string): object {
   // Pyodide keeps its options for good (`API.config`), so they must not
   // hold the snapshot's pages: the restore is handed over once and
   // forgotten here, and it drops the pages once written.
