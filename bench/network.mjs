@@ -15,8 +15,20 @@
  * once the cache has answered; src/runtime/pyodide-snapshot.ts).
  * @param {import('playwright-core').Request} request
  */
-export const cancelledOnPurpose = (request) =>
+const cancelledOnPurpose = (request) =>
   request.url().endsWith('/dist/pyodide/snapshot.bin.br') && request.failure()?.errorText === 'net::ERR_ABORTED';
+
+/**
+ * Lists in `problems` every request of `context` that fails, but for those
+ * the page ends on purpose.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string[]} problems
+ */
+export function reportFailedRequests(context, problems) {
+  context.on('requestfailed', (request) => {
+    if (!cancelledOnPurpose(request)) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+}
 
 /** 20 Mbit/s down, 5 up, 40 ms round trip: a good home or office connection. */
 export const NETWORK = { latency: 40, downloadMbit: 20, uploadMbit: 5 };
@@ -41,9 +53,7 @@ export async function networkVisits(browser, url, { expect, timeout, origin }) {
     const target = request.url();
     if (!target.startsWith(`${origin}/`) && !/^(data|blob):/.test(target)) problems.push(`request left localhost: ${target}`);
   });
-  context.on('requestfailed', (request) => {
-    if (!cancelledOnPurpose(request)) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
-  });
+  reportFailedRequests(context, problems);
   context.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });

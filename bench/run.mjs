@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startBusy } from './busy.mjs';
-import { NETWORK, networkVisits, cancelledOnPurpose } from './network.mjs';
+import { NETWORK, networkVisits, reportFailedRequests } from './network.mjs';
 import { writeEditorPages } from './editor-pages.mjs';
 import { writeBenchIndex } from './packages-index.mjs';
 import { HOST_MAX_AGE, startServer } from './server.mjs';
@@ -230,9 +230,7 @@ async function measure(contender, metric, warm, profile = false) {
     requested.push(target);
     if (!target.startsWith(`${server.origin}/`) && !/^(data|blob):/.test(target)) problems.push(`request left localhost: ${target}`);
   });
-  context.on('requestfailed', (request) => {
-    if (!cancelledOnPurpose(request)) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
-  });
+  reportFailedRequests(context, problems);
   context.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
