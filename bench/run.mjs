@@ -3,7 +3,7 @@
 // system Chromium. See bench/README.md for what each row measures.
 //
 //   node bench/run.mjs [--runs 5] [--mpy-runs 9] [--only mpy-hello,py-hello] [--warm] [--list]
-//   node bench/run.mjs --pages variant.html,ours-mpy-hello.html [--expect text]
+//   node bench/run.mjs --pages variant.html,ours-mpy-hello.html [--expect text] [--network]
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     list: { type: 'boolean', default: false },
     pages: { type: 'string', default: '' },
     expect: { type: 'string', default: 'hello' },
+    network: { type: 'boolean', default: false }, // --pages under network emulation
   },
 });
 const runs = Math.max(1, Number(args.runs));
@@ -175,7 +176,7 @@ const rows = [
 if (args.pages) {
   const [first, ...others] = args.pages.split(',');
   rows.splice(0, rows.length, {
-    id: 'pages', title: `${first} → first \`:done\``, metric: 'done', target: 1,
+    id: 'pages', title: `${first} → first \`:done\``, metric: 'done', target: 1, network: args.network,
     contenders: [first, ...others].map((page, index) => ({ name: index === 0 ? 'ours' : index === 1 ? 'pyscript' : page, page, expect: args.expect })),
   });
 }

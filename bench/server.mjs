@@ -17,8 +17,12 @@ import { isolationHeaders } from '../scripts/headers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Only these folders are reachable; anything else is a 404 the bench reports. */
-const servedPrefixes = ['/dist/', '/node_modules/@pyscript/core/dist/', '/bench/pages/'];
+/**
+ * Only these folders are reachable; anything else is a 404 the bench reports.
+ * `BENCH_SERVE=/dist-old/` adds folders, e.g. a copy of an older build for an A/B.
+ */
+const servedPrefixes = ['/dist/', '/node_modules/@pyscript/core/dist/', '/bench/pages/',
+  ...(process.env.BENCH_SERVE?.split(',').filter(Boolean) ?? [])];
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
