@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemos } from './build-demos.mjs';
 import { inputDigest, stampPath } from './build-stamp.mjs';
@@ -24,6 +24,27 @@ async function pythonSources() {
     if (entry.endsWith('.py')) files[entry.split('\\').join('/')] = await readFile(join(base, entry), 'utf8');
   }
   return files;
+}
+
+/**
+ * The files for the bundled Pyodide: the sources and, beside them in
+ * `__pycache__/`, their .pyc files in base64 (scripts/pyodide-bytecode.mjs;
+ * not mip.py, MicroPython's). Compiled again only when a source, the script
+ * or Pyodide changed: it boots Pyodide in Node (~6 s).
+ */
+async function pyodideFiles(sources) {
+  const script = join(root, 'scripts/pyodide-bytecode.mjs');
+  const cache = join(root, 'node_modules/.cache/pyscript-elements/pyodide-bytecode.json'); // not shipped
+  const compiled = Object.fromEntries(Object.entries(sources).filter(([path]) => path !== 'mip.py'));
+  const key = createHash('sha256').update(pyodideVersion).update(await readFile(script)).update(JSON.stringify(compiled)).digest('hex');
+  let bytecode = JSON.parse(await readFile(cache, 'utf8').catch(() => '{}'));
+  if (bytecode.key !== key) {
+    const output = execFileSync(process.execPath, [script], { cwd: root, input: JSON.stringify(compiled), maxBuffer: 64 * 1024 * 1024 });
+    bytecode = { key, files: JSON.parse(output.toString()) };
+    await mkdir(dirname(cache), { recursive: true });
+    await writeFile(cache, JSON.stringify(bytecode));
+  }
+  return { ...sources, ...bytecode.files };
 }
 
 /**
@@ -94,11 +115,13 @@ const common = {
 
 // core.js is one file: a chain of static chunk imports costs a round trip
 // before anything starts. The Python package is a separate module loaded by
-// URL (dist/pyscript-python.js, or its bytecode image, dist/pyscript-micropython.js),
+// URL (dist/pyscript-python.js; with Pyodide's .pyc files, dist/pyscript-pyodide.js;
+// or its bytecode image, dist/pyscript-micropython.js),
 // in parallel with the interpreter.
 await build({ ...common, entryPoints: { core: 'src/index.ts' }, outdir: dist });
 const sources = await pythonSources();
 await writeFile(join(dist, 'pyscript-python.js'), `export default ${JSON.stringify(sources)};\n`);
+await writeFile(join(dist, 'pyscript-pyodide.js'), `export default ${JSON.stringify(await pyodideFiles(sources))};\n`);
 // micropip is Pyodide's: MicroPython pages do not pay for writing it.
 const micropythonSources = Object.fromEntries(Object.entries(sources).filter(([path]) => !path.startsWith('micropip/')));
 await writeFile(join(dist, 'pyscript-micropython.js'), `export default ${JSON.stringify(Buffer.from(micropythonImage(micropythonSources)).toString('base64'))};\n`);

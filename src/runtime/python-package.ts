@@ -1,7 +1,9 @@
 /**
  * The Python `pyscript` package: real `.py` files under `src/python/`,
  * which the build writes as one module, `dist/pyscript-python.js`
- * (`{path: text}`), and again compiled to MicroPython bytecode as a ROMFS
+ * (`{path: text}`); again with the bundled Pyodide's bytecode beside them,
+ * `dist/pyscript-pyodide.js` (`{path: text}`, `.pyc` files in base64, under
+ * `__pycache__/`); and compiled to MicroPython bytecode as a ROMFS
  * image, `dist/pyscript-micropython.js` (the image, base64). They are
  * imported by URL, not bundled, so `core.js` and `worker.js` each stay one
  * file and the package downloads in parallel with the interpreter. The
@@ -13,20 +15,23 @@ import { assetUrl } from './assets.js';
 import type { Interpreter } from './types.js';
 
 /** Which form of the package an interpreter takes. */
-export type PackageForm = 'source' | 'romfs';
+export type PackageForm = 'source' | 'pyodide' | 'romfs';
 
 type PackageFiles = Record<string, string>;
 
-let sources: Promise<PackageFiles> | undefined;
+const loaded = new Map<PackageForm, Promise<PackageFiles>>();
 let image: Promise<Uint8Array> | undefined;
 
 /**
  * The bundled MicroPython mounts the bytecode image: it skips the compiler
- * and the file writes. A MicroPython from elsewhere (the `interpreter` key)
- * may read another .mpy version, or no image, and Pyodide reads only source.
+ * and the file writes. The bundled Pyodide imports the .pyc files beside the
+ * sources: CPython's compiler is slow on wasm that is not yet optimised
+ * (~100 ms for `import pyscript`). An interpreter from elsewhere (the
+ * `interpreter` key) may read another bytecode version, or none: source.
  */
 export function packageForm(kind: Interpreter['kind'], bundled: boolean): PackageForm {
-  return kind === 'micropython' && bundled ? 'romfs' : 'source';
+  if (!bundled) return 'source';
+  return kind === 'micropython' ? 'romfs' : 'pyodide';
 }
 
 const importDefault = <T>(name: string): Promise<T> =>
@@ -34,13 +39,17 @@ const importDefault = <T>(name: string): Promise<T> =>
 
 /** Starts (once) the download of the package in `form`. */
 export function loadPythonPackage(form: PackageForm): Promise<unknown> {
-  return form === 'romfs' ? loadPythonImage() : loadPythonSources();
+  return form === 'romfs' ? loadPythonImage() : loadPythonFiles(form);
 }
 
-/** The package's source files (downloaded once). */
-function loadPythonSources(): Promise<PackageFiles> {
-  sources ??= importDefault<PackageFiles>('pyscript-python.js');
-  return sources;
+/** The package's files in `form` (downloaded once). */
+function loadPythonFiles(form: Exclude<PackageForm, 'romfs'>): Promise<PackageFiles> {
+  let files = loaded.get(form);
+  if (!files) {
+    files = importDefault<PackageFiles>(form === 'pyodide' ? 'pyscript-pyodide.js' : 'pyscript-python.js');
+    loaded.set(form, files);
+  }
+  return files;
 }
 
 /** The package as a ROMFS image for the bundled MicroPython (downloaded once). */
@@ -55,7 +64,7 @@ export function loadPythonImage(): Promise<Uint8Array> {
  */
 export async function installPythonPackage(interpreter: Interpreter, form: PackageForm): Promise<void> {
   if (form === 'romfs') return;
-  const files = await loadPythonSources();
+  const files = await loadPythonFiles(form);
   const made = new Set<string>();
   for (const [path, text] of Object.entries(files)) {
     if (interpreter.kind !== 'pyodide' && path.startsWith('micropip/')) continue; // Pyodide's only
@@ -66,7 +75,7 @@ export async function installPythonPackage(interpreter: Interpreter, form: Packa
       made.add(dir);
     }
     // Bytes: Emscripten's string path encodes one character at a time.
-    interpreter.writeFile(full, encoder.encode(text));
+    interpreter.writeFile(full, path.endsWith('.pyc') ? decodeBase64(text) : encoder.encode(text));
   }
 }
 
