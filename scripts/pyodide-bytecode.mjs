@@ -26,16 +26,16 @@ for (const [path, text] of Object.entries(sources)) {
 pyodide.globals.set('paths', pyodide.toPy(Object.keys(sources)));
 const compiled = pyodide.runPython(`
 import importlib.util, py_compile
-out = {}
+names = []
 for path in paths:
     pyc = importlib.util.cache_from_source(path)
     py_compile.compile(
         f"${root}/{path}", cfile=f"${root}/{pyc}", dfile=f"${sitePackages}/{path}", doraise=True,
         invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
     )
-    out[pyc] = f"${root}/{pyc}"
-out
-`).toJs({ dict_converter: Object.fromEntries });
+    names.append(pyc)
+names
+`).toJs();
 const output = {};
-for (const [pyc, file] of Object.entries(compiled)) output[pyc] = Buffer.from(pyodide.FS.readFile(file)).toString('base64');
+for (const pyc of compiled) output[pyc] = Buffer.from(pyodide.FS.readFile(`${root}/${pyc}`)).toString('base64');
 process.stdout.write(JSON.stringify(output));
