@@ -1,14 +1,21 @@
 // A web-test-runner reporter that ends the run with one plain line,
 // `N passed, N failed`, counting a test file that could not run at all
-// (a load error, a crashed page) as one failure.
+// (a load error, a crashed page) as one failure. Above it: each failure on a
+// line of its own (engine, file, test, the error's first line), so a log cut
+// to its tail still says what failed.
 
-const walk = (suite, counts) => {
+const firstLine = (error) => String(error?.message ?? error ?? '').split('\n')[0].slice(0, 300);
+
+const walk = (suite, counts, failures, path = []) => {
   for (const test of suite?.tests ?? []) {
     if (test.skipped) counts.skipped++;
     else if (test.passed) counts.passed++;
-    else counts.failed++;
+    else {
+      counts.failed++;
+      failures.push(`${[...path, test.name].join(' › ')}: ${firstLine(test.error)}`);
+    }
   }
-  for (const child of suite?.suites ?? []) walk(child, counts);
+  for (const child of suite?.suites ?? []) walk(child, counts, failures, child.name ? [...path, child.name] : path);
 };
 
 export function summaryReporter() {
@@ -17,15 +24,20 @@ export function summaryReporter() {
       const counts = { passed: 0, failed: 0, skipped: 0 };
       /** The same counts per engine (launcher name), for the lines before the last. */
       const byEngine = new Map();
+      const failed = [];
       for (const session of sessions) {
         const engine = session.browser.name;
         if (!byEngine.has(engine)) byEngine.set(engine, { passed: 0, failed: 0, skipped: 0 });
         const own = { passed: 0, failed: 0, skipped: 0 };
-        walk(session.testResults, own);
+        const failures = [];
+        walk(session.testResults, own, failures);
         const ran = own.passed + own.failed;
         if ((session.errors?.length ?? 0) > 0 || (!session.passed && ran > 0 && own.failed === 0) || (!session.passed && ran === 0)) {
           own.failed++;
+          failures.push(`(the file) ${firstLine(session.errors?.[0]) || 'did not finish'}`);
         }
+        const file = session.testFile.replace(`${process.cwd()}/`, '');
+        for (const failure of failures) failed.push(`  FAILED ${engine} ${file}: ${failure}`);
         for (const total of [counts, byEngine.get(engine)]) {
           for (const key of Object.keys(own)) total[key] += own[key];
         }
@@ -33,7 +45,8 @@ export function summaryReporter() {
       const line = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
       const engines = [...byEngine].map(([engine, own]) => `  ${engine}: ${line(own)}`).join('\n');
       // Printed after the default reporter's last frame.
-      setTimeout(() => console.log(`\n${engines}\n${line(counts)}`), 0);
+      const failures = failed.length > 0 ? `\n${failed.join('\n')}` : '';
+      setTimeout(() => console.log(`${failures}\n${engines}\n${line(counts)}`), 0);
     },
   };
 }
