@@ -321,6 +321,12 @@ export class PythonWorker {
         this.#execs.get(message.id)?.(message.error ? fromErrorData(message.error) : undefined);
         this.#execs.delete(message.id);
         break;
+      case 'reclaim': {
+        // Whether it worked, the worker probes again; if not, its first sync call says why.
+        const reply = () => { if (!this.#finished) this.worker.postMessage({ type: 'reclaimed', id: 0 } satisfies MainMessage); };
+        void Promise.resolve(this.#server?.reclaim?.()).then(reply, reply);
+        break;
+      }
       default:
         this.#endpoint.receive(message);
     }

@@ -61,6 +61,8 @@ export class WorkerRuntime {
   #endpoint?: WorkerEndpoint;
   /** Bridge messages that came before `init` had built the endpoint. */
   readonly #early: MainMessage[] = [];
+  /** Waiting for main's `reclaimed` (the blocking transport's `connect`). */
+  readonly #reclaimed: (() => void)[] = [];
   /** Resolves when main says `:ready` was dispatched, so the code never runs before it. */
   readonly #runAllowed: Promise<void>;
   #allowRun!: () => void;
@@ -118,6 +120,7 @@ export class WorkerRuntime {
     if (message.type === 'init') void this.#start(message.data);
     else if (message.type === 'run') this.#allowRun();
     else if (message.type === 'exec') this.#queueExec(message.id, message.code, message.targetId);
+    else if (message.type === 'reclaimed') this.#reclaimed.shift()?.();
     else if (this.#endpoint) this.#endpoint.receive(message);
     else this.#early.push(message);
   }
@@ -132,6 +135,10 @@ export class WorkerRuntime {
     try {
       const callbacks = compileWorkerCallbacks(data.hooks);
       const transport = createTransport(data);
+      await transport?.connect?.(() => new Promise((resolve) => {
+        this.#reclaimed.push(resolve);
+        this.#post({ type: 'reclaim', id: 0 });
+      }));
       const syncMainOnly = Boolean((data.config as PyConfig).sync_main_only);
       const unavailable = syncMainOnly
         ? UNAVAILABLE_SYNC_MAIN_ONLY

@@ -198,7 +198,9 @@ export type MainMessage =
   /** Main no longer holds these worker callables. */
   | { type: 'release'; id: 0; fns: number[] }
   /** Answer to a worker's async `call` (only without a blocking transport). */
-  | { type: 'result'; id: number; value?: Wire; error?: ErrorData };
+  | { type: 'result'; id: number; value?: Wire; error?: ErrorData }
+  /** Main's server has tried again to reach the worker (the answer to `reclaim`). */
+  | { type: 'reclaimed'; id: 0 };
 
 /** Worker → main, async. */
 export type WorkerMessage =
@@ -214,6 +216,8 @@ export type WorkerMessage =
   | { type: 'result'; id: number; value?: Wire; error?: ErrorData }
   /** Calls main's `sync[name]` without waiting (no blocking transport). */
   | { type: 'call'; id: number; name: string; args: Wire[] }
+  /** The blocking transport cannot reach main yet (a service worker that does not control this worker): try again. */
+  | { type: 'reclaim'; id: 0 }
   /**
    * A Python callback raised after the code had run (a `when` handler, a
    * timer): shown at the element with id `targetId` (empty: the worker's place).

@@ -18,6 +18,10 @@
  * answered with 202 after `wait` ms and re-polled, since Chromium cancels a
  * fetch event after 5 minutes.
  *
+ * A POST to `<scope>__pyscript_sync__/probe` is answered at once: a worker
+ * asks it before its first call, to learn whether it is controlled (on a
+ * first visit it may not be yet, then the page has this worker claim again).
+ *
  * Every other request is left alone: no `respondWith`, so it goes to the
  * network exactly as if no service worker were there.
  * @packageDocumentation
@@ -42,10 +46,11 @@ interface SwScope {
   addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
 }
 
-import type { HelloReply, Marker, PageAnswer, PageRequest } from './sw-protocol.js';
+import type { HelloReply, Marker, PageAnswer, PageRequest, Probe } from './sw-protocol.js';
 
 const sw = self as unknown as SwScope;
 const MARKER: Marker = '__pyscript_sync__/';
+const PROBE: Probe = 'probe';
 
 /** Pages seen recently, by client id: `clients.get()` costs ~1 ms a call. Lost on restart, refilled on demand. */
 const pages = new Map<string, SwClient>();
@@ -68,6 +73,7 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   const base = new URL(MARKER, sw.registration.scope).pathname;
   if (event.request.method !== 'POST' || !url.pathname.startsWith(base)) return; // not ours: network
+  if (url.pathname === base + PROBE) return event.respondWith(respond(200, '')); // "am I controlled?": yes
   const [clientId = '', channel = '', seq = ''] = url.pathname.slice(base.length).split('/').map(decodeURIComponent);
   // Under Chromium's 5-minute cap on one fetch event.
   const wait = Math.min(Number(url.searchParams.get('wait')) || 60_000, 240_000);

@@ -21,7 +21,7 @@
  * @packageDocumentation
  */
 import { ErrorCode, PyScriptError, toErrorData } from '../errors.js';
-import type { HelloMessage, HelloReply, Marker, PageAnswer, PageRequest } from './sw-protocol.js';
+import type { HelloMessage, HelloReply, Marker, PageAnswer, PageRequest, Probe } from './sw-protocol.js';
 import type {
   BlockingTransport,
   CreateServiceWorkerTransport,
@@ -30,6 +30,7 @@ import type {
 } from './transport.js';
 
 const MARKER: Marker = '__pyscript_sync__/';
+const PROBE: Probe = 'probe';
 
 /** Where the README explains headers and this fallback. */
 const HELP = 'see the README section "SharedArrayBuffer" (#sharedarraybuffer)';
@@ -80,6 +81,8 @@ interface Connection {
   scriptURL: string;
   scope: string;
   clientId: string;
+  /** A worker its active service worker does not control yet asks for another hello (a claim). */
+  registration: ServiceWorkerRegistration;
 }
 
 /**
@@ -112,7 +115,7 @@ export class ServiceWorkerChannels {
       this.#connections.set(key, connection);
       connection.catch(() => this.#connections.delete(key)); // let a later script retry
     }
-    const { scriptURL, scope: actualScope, clientId } = await connection;
+    const { scriptURL, scope: actualScope, clientId, registration } = await connection;
     const init: ServiceWorkerInit = {
       base: new URL(MARKER, actualScope).href,
       clientId,
@@ -123,6 +126,8 @@ export class ServiceWorkerChannels {
     const server = new ServiceWorkerServer(init, () => {
       this.#servers.delete(init.channel);
       this.#released.add(init.channel);
+    }, async () => {
+      if (registration.active) await hello(registration.active, options.timeout ?? 15_000, serviceWorkerUrl);
     });
     this.#servers.set(init.channel, server);
     return server;
@@ -141,23 +146,9 @@ export class ServiceWorkerChannels {
     }
     container.addEventListener('message', this.#onMessage);
     container.startMessages();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const silent = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PyScriptError(ErrorCode.WORKER,
-        `The service worker ${url} did not answer within ${timeout} ms: the service-worker attribute must point at pyscript-elements' dist/service-worker.js; ${HELP}.`)), timeout);
-    });
-    const { port1, port2 } = new MessageChannel();
-    try {
-      const active = await Promise.race([activated(registration), silent]);
-      const reply = new Promise<HelloReply>((resolve) => { port1.onmessage = (event) => resolve(event.data as HelloReply); });
-      const hello: HelloMessage = { type: 'pyscript-sync:hello' };
-      active.postMessage(hello, [port2]);
-      const { clientId } = await Promise.race([reply, silent]);
-      return { scriptURL: active.scriptURL, scope: registration.scope, clientId };
-    } finally {
-      clearTimeout(timer);
-      port1.close();
-    }
+    const active = await withTimeout(activated(registration), timeout, url);
+    const { clientId } = await hello(active, timeout, url);
+    return { scriptURL: active.scriptURL, scope: registration.scope, clientId, registration };
   }
 
   /** A request the service worker forwarded: to its server, a 410 for a released channel, else not ours (another copy of core.js). */
@@ -172,6 +163,38 @@ export class ServiceWorkerChannels {
       const gone: PageAnswer = { status: 410, error: 'The sync channel was released (its worker was terminated).' };
       port.postMessage(gone);
     }
+  }
+}
+
+/** `promise`, or the error that the service worker at `url` did not answer within `timeout` ms. */
+async function withTimeout<T>(promise: Promise<T>, timeout: number, url: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PyScriptError(ErrorCode.WORKER,
+      `The service worker ${url} did not answer within ${timeout} ms: the service-worker attribute must point at pyscript-elements' dist/service-worker.js; ${HELP}.`)), timeout);
+  });
+  try {
+    return await Promise.race([promise, silent]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Says hello to the activated service worker: it answers with the page's
+ * client id, after claiming the clients in its scope (so a worker that
+ * started while it was activating, or that was not running yet when it was
+ * last claimed, is then controlled).
+ */
+async function hello(active: ServiceWorker, timeout: number, url: string): Promise<HelloReply> {
+  const { port1, port2 } = new MessageChannel();
+  try {
+    const reply = new Promise<HelloReply>((resolve) => { port1.onmessage = (event) => resolve(event.data as HelloReply); });
+    const message: HelloMessage = { type: 'pyscript-sync:hello' };
+    active.postMessage(message, [port2]);
+    return await withTimeout(reply, timeout, url);
+  } finally {
+    port1.close();
   }
 }
 
@@ -208,6 +231,7 @@ class ServiceWorkerServer implements TransportServer {
   readonly mode = 'service-worker' as const;
   readonly init: ServiceWorkerInit;
   readonly #onRelease: () => void;
+  readonly #reclaim: () => Promise<void>;
   #handler: ((request: string) => string | Promise<string>) | null = null;
   #queue: [string, MessagePort, string][] = [];
   /**
@@ -219,9 +243,14 @@ class ServiceWorkerServer implements TransportServer {
    */
   #latest?: { seq: string; answer: Promise<string> };
 
-  constructor(init: ServiceWorkerInit, onRelease: () => void) {
+  constructor(init: ServiceWorkerInit, onRelease: () => void, reclaim: () => Promise<void>) {
     this.init = init;
     this.#onRelease = onRelease;
+    this.#reclaim = reclaim;
+  }
+
+  reclaim(): Promise<void> {
+    return this.#reclaim();
   }
 
   listen(handler: (request: string) => string | Promise<string>): void {
@@ -283,6 +312,29 @@ class ServiceWorkerTransport implements BlockingTransport {
   constructor(init: ServiceWorkerInit) {
     this.#init = init;
     this.#prefix = `${init.base}${encodeURIComponent(init.clientId)}/${encodeURIComponent(init.channel)}/`;
+  }
+
+  /**
+   * A worker is controlled by the service worker when it is in its scope
+   * and was running when the service worker last claimed its clients. On a
+   * first visit the worker starts while the service worker installs, and a
+   * claim skips a worker whose script has not run yet (seen in Firefox under
+   * load): then main asks for another claim, up to a few times. Still not
+   * controlled, the first request says so.
+   */
+  async connect(reclaim: () => Promise<void>): Promise<void> {
+    for (let attempt = 0; attempt < 3 && !this.#controlled(); attempt++) await reclaim();
+  }
+
+  #controlled(): boolean {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${this.#init.base}${PROBE}`, false);
+    try {
+      xhr.send();
+    } catch {
+      return false;
+    }
+    return xhr.getResponseHeader('X-PyScript-Sync') === '1';
   }
 
   request(request: string): string {

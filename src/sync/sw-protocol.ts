@@ -13,6 +13,13 @@ export interface HelloMessage {
   type: 'pyscript-sync:hello';
 }
 
+/**
+ * Worker → service worker: a POST to `<scope>__pyscript_sync__/probe`, which
+ * the service worker answers at once (with `X-PyScript-Sync: 1`, as every
+ * answer): the worker is controlled. From the network (no such header): not.
+ */
+export type Probe = 'probe';
+
 /** Service worker → page, on the hello's reply port. */
 export interface HelloReply {
   clientId: string;

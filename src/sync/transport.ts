@@ -25,6 +25,12 @@ export interface BlockingTransport {
   readonly mode: TransportMode;
   /** Sends `request` (already serialized) and blocks until main answers; returns main's serialized answer. */
   request(request: string): string;
+  /**
+   * Worker side, once, before the first request: makes sure requests will
+   * reach main. `reclaim` asks main to have its server try again (the
+   * service worker claims this worker); resolves when main has.
+   */
+  connect?(reclaim: () => Promise<void>): Promise<void>;
 }
 
 /** Main side: answers a worker's blocking requests. */
@@ -40,6 +46,8 @@ export interface TransportServer {
   listen(handler: (request: string) => string | Promise<string>): void;
   /** Stops answering and frees what the server holds. */
   release(): void;
+  /** Answers a worker's `reclaim` (see `BlockingTransport.connect`). */
+  reclaim?(): Promise<void>;
 }
 
 /** Worker side factory for the service-worker mode: built from `server.init`. */
