@@ -127,7 +127,7 @@ export class ServiceWorkerChannels {
       this.#servers.delete(init.channel);
       this.#released.add(init.channel);
     }, async () => {
-      if (registration.active) await hello(registration.active, options.timeout ?? 15_000, serviceWorkerUrl);
+      if (registration.active) await withTimeout(hello(registration.active), options.timeout ?? 15_000, serviceWorkerUrl);
     });
     this.#servers.set(init.channel, server);
     return server;
@@ -146,8 +146,8 @@ export class ServiceWorkerChannels {
     }
     container.addEventListener('message', this.#onMessage);
     container.startMessages();
-    const active = await withTimeout(activated(registration), timeout, url);
-    const { clientId } = await hello(active, timeout, url);
+    // One deadline for both steps, activation and the first hello.
+    const { active, clientId } = await withTimeout(activated(registration).then(async (active) => ({ active, ...await hello(active) })), timeout, url);
     return { scriptURL: active.scriptURL, scope: registration.scope, clientId, registration };
   }
 
@@ -186,16 +186,17 @@ async function withTimeout<T>(promise: Promise<T>, timeout: number, url: string)
  * started while it was activating, or that was not running yet when it was
  * last claimed, is then controlled).
  */
-async function hello(active: ServiceWorker, timeout: number, url: string): Promise<HelloReply> {
+function hello(active: ServiceWorker): Promise<HelloReply> {
   const { port1, port2 } = new MessageChannel();
-  try {
-    const reply = new Promise<HelloReply>((resolve) => { port1.onmessage = (event) => resolve(event.data as HelloReply); });
-    const message: HelloMessage = { type: 'pyscript-sync:hello' };
-    active.postMessage(message, [port2]);
-    return await withTimeout(reply, timeout, url);
-  } finally {
-    port1.close();
-  }
+  const reply = new Promise<HelloReply>((resolve) => {
+    port1.onmessage = (event) => {
+      port1.close();
+      resolve(event.data as HelloReply);
+    };
+  });
+  const message: HelloMessage = { type: 'pyscript-sync:hello' };
+  active.postMessage(message, [port2]);
+  return reply;
 }
 
 /**
