@@ -44,6 +44,12 @@ function freshContextPerFile(launcher) {
 const launchers = {
   chromium: ({ executablePath }) => playwrightLauncher({
     product: 'chromium',
+    // A renderer crash reaches the runner only as "the browser disconnected": say which page it was.
+    createPage: async ({ context }) => {
+      const page = await context.newPage();
+      page.on('crash', () => console.error(`Chromium: the renderer of ${page.url()} crashed`));
+      return page;
+    },
     launchOptions: {
       executablePath,
       headless: true,

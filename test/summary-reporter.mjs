@@ -3,6 +3,11 @@
 // (a load error, a crashed page) as one failure. Above it: each failure on a
 // line of its own (engine, file, test, the error's first line), so a log cut
 // to its tail still says what failed.
+// With PSE_RUN_SUMMARY set to a path, it also writes there the counts and the
+// files whose browser went away mid-file (a renderer crash), which
+// scripts/run-tests.mjs runs once more on their own.
+import { writeFileSync } from 'node:fs';
+import { ENGINE_NAMES } from '../scripts/engines.mjs';
 
 const firstLine = (error) => String(error?.message ?? error ?? '').split('\n')[0].slice(0, 300);
 
@@ -25,6 +30,9 @@ export function summaryReporter() {
       /** The same counts per engine (launcher name), for the lines before the last. */
       const byEngine = new Map();
       const failed = [];
+      /** Sessions that failed only because the page went away: [{ engine, file, passed, skipped }]. */
+      const crashed = [];
+      const engineKey = Object.fromEntries(Object.entries(ENGINE_NAMES).map(([key, name]) => [name, key]));
       for (const session of sessions) {
         const engine = session.browser.name;
         if (!byEngine.has(engine)) byEngine.set(engine, { passed: 0, failed: 0, skipped: 0 });
@@ -37,6 +45,10 @@ export function summaryReporter() {
           failures.push(`(the file) ${firstLine(session.errors?.[0]) || 'did not finish'}`);
         }
         const file = session.testFile.replace(`${process.cwd()}/`, '');
+        const disconnected = (session.errors ?? []).some((error) => /browser disconnected/.test(firstLine(error)));
+        if (disconnected && failures.length === 1 && engineKey[engine]) {
+          crashed.push({ engine: engineKey[engine], file, ...own });
+        }
         for (const failure of failures) failed.push(`  FAILED ${engine} ${file}: ${failure}`);
         for (const total of [counts, byEngine.get(engine)]) {
           for (const key of Object.keys(own)) total[key] += own[key];
@@ -46,6 +58,7 @@ export function summaryReporter() {
       const engines = [...byEngine].map(([engine, own]) => `  ${engine}: ${line(own)}`).join('\n');
       // Printed after the default reporter's last frame.
       const failures = failed.length > 0 ? `\n${failed.join('\n')}` : '';
+      if (process.env.PSE_RUN_SUMMARY) writeFileSync(process.env.PSE_RUN_SUMMARY, JSON.stringify({ counts, crashed }));
       setTimeout(() => console.log(`${failures}\n${engines}\n${line(counts)}`), 0);
     },
   };
