@@ -7,7 +7,8 @@
 // What Node sets differently from a browser is put back first, so a page
 // cannot tell a snapshot boot from a fresh one: Node's script path, which
 // would leak the build machine's, in `sys.executable`, `sys._base_executable`,
-// `sys.orig_argv` and the `_` variable. The browser puts
+// `sys.orig_argv` and the `_` variable, and the hash seed's variable
+// (`HASH_SEED`) in `os.environ`. The browser puts
 // back what must differ per page (LANG, the random seed) and what the
 // restore itself changes (sys.path): see src/runtime/pyodide.ts.
 //
@@ -39,13 +40,21 @@ const createPyodideModule = (settings) => {
   settings.preRun.unshift((Module) => { fresh = Module.HEAPU8.slice(); });
   return createModule(settings);
 };
+// Python's string hash secret is fixed: of ten seeds, four gave a snapshot
+// ~8% smaller than the other six (bench/README.md, "Measurement history"),
+// and a random one made the file's size, and the page's download, vary from
+// build to build. Nothing is lost: whatever the seed, every page of a build
+// shares it, and anyone can read it in the published snapshot.
+const HASH_SEED = '1';
 const pyodide = await loadPyodide({
-  _makeSnapshot: true, createPyodideModule, stdout: () => {}, stderr: (line) => process.stderr.write(`${line}\n`),
+  _makeSnapshot: true, createPyodideModule, env: { PYTHONHASHSEED: HASH_SEED },
+  stdout: () => {}, stderr: (line) => process.stderr.write(`${line}\n`),
 });
 pyodide.runPython(`
 import os, sys
 sys.executable = sys._base_executable = "/home/pyodide/this.program"
 sys.orig_argv[0] = os.environ["_"] = "./this.program"
+del os.environ["PYTHONHASHSEED"]
 del os, sys
 `);
 zeroFreeMemory(pyodide._module);
@@ -87,6 +96,8 @@ function pageHash(bytes, hash) {
 const stored = [];
 const runs = [];
 const keptRuns = [];
+/** Stored pages whose fresh content is not all zero, `[page, position among the stored, count]` runs: only they need the XOR undone. */
+const xorRuns = [];
 let check = 0;
 /** Appends `page` to a list of `[first, count]` runs. */
 const add = (list, page) => {
@@ -105,6 +116,11 @@ for (let page = 0; page * PAGE < memory.length; page++) {
     }
     continue;
   }
+  if (before.some((byte) => byte !== 0)) {
+    const last = xorRuns.at(-1);
+    if (last && last[0] + last[2] === page && last[1] + last[2] === stored.length) last[2]++;
+    else xorRuns.push([page, stored.length, 1]);
+  }
   const xor = new Uint8Array(PAGE);
   for (let i = 0; i < PAGE; i++) xor[i] = now[i] ^ before[i];
   stored.push(xor);
@@ -112,9 +128,10 @@ for (let page = 0; page * PAGE < memory.length; page++) {
 }
 
 // `pages`: the stored pages; `kept`: the non-zero pages taken from the fresh
-// memory as they are, whose `check` (pageHash) the browser verifies.
-/** @typedef {{ pyodide: string, memory: number, header: number, page: number, pages: [number, number][], kept: [number, number][], check: number }} SnapshotInfo */
-const info = { pyodide: version, memory: memory.length, header, page: PAGE, pages: runs, kept: keptRuns, check };
+// memory as they are, whose `check` (pageHash) the browser verifies; `xor`:
+// the stored pages whose XOR the browser undoes (the rest were XOR'd with zeros).
+/** @typedef {{ pyodide: string, memory: number, header: number, page: number, pages: [number, number][], kept: [number, number][], check: number, xor: [number, number, number][] }} SnapshotInfo */
+const info = { pyodide: version, memory: memory.length, header, page: PAGE, pages: runs, kept: keptRuns, check, xor: xorRuns };
 const json = new TextEncoder().encode(JSON.stringify(info));
 const prefix = new Uint8Array(4 + Math.ceil(json.length / 4) * 4);
 new DataView(prefix.buffer).setUint32(0, json.length, true);

@@ -42,8 +42,9 @@ describe('Pyodide start-up snapshot', function () {
     const state = JSON.parse((await runMain(`
 import os, sys, json
 js.window.__snap = json.dumps({"underscore": os.environ.get("_"), "lang": os.environ.get("LANG"), "path": sys.path, "cwd": os.getcwd(),
-    "executable": [sys.executable, sys._base_executable, sys.orig_argv, sys.argv]})
-`)) as string) as { underscore: string; lang: string; path: string[]; cwd: string; executable: unknown[] };
+    "executable": [sys.executable, sys._base_executable, sys.orig_argv, sys.argv],
+    "environ": sorted(os.environ), "hashRandomization": sys.flags.hash_randomization})
+`)) as string) as { underscore: string; lang: string; path: string[]; cwd: string; executable: unknown[]; environ: string[]; hashRandomization: number };
     expect(state.underscore).to.equal('./this.program');
     // What a fresh boot in a browser has (Emscripten's program name).
     expect(state.executable).to.deep.equal(['/home/pyodide/this.program', '/home/pyodide/this.program', ['./this.program'], ['']]);
@@ -51,6 +52,9 @@ js.window.__snap = json.dumps({"underscore": os.environ.get("_"), "lang": os.env
     expect(state.path.filter((entry) => entry === '')).to.have.length(1);
     expect(state.path).to.include('/lib/python3.14/site-packages');
     expect(state.cwd).to.equal('/home/pyodide');
+    // The build fixes the hash seed (scripts/pyodide-snapshot.mjs): not in the page's environment.
+    expect(state.environ).not.to.include('PYTHONHASHSEED');
+    expect(state.hashRandomization).to.equal(1);
     expect(JSON.stringify(state)).not.to.match(/\/work\/|node_modules|scripts\//);
   });
 

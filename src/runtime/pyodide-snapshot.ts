@@ -6,8 +6,9 @@
  * `DecompressionStream` does not decode brotli in every engine).
  *
  * The file holds only the memory pages that differ from what the freshly
- * instantiated wasm holds, XOR'd with it; {@link snapshotRestore} rebuilds
- * the whole memory from the fresh one, in the module itself, once Pyodide
+ * instantiated wasm holds, XOR'd with it (most with zeros: only those over
+ * the wasm's data are XOR'd back, `SnapshotInfo.xor`); {@link snapshotRestore}
+ * rebuilds the whole memory from the fresh one, in the module itself, once Pyodide
  * has instantiated it.
  */
 import initBrotli, { BrotliStreamResultCode, DecompressStream } from 'brotli-dec-wasm/web';
@@ -29,6 +30,11 @@ export interface SnapshotInfo {
   kept: [number, number][];
   /** {@link pageHash} of the kept pages, in order. */
   check: number;
+  /**
+   * The stored pages whose fresh content is not all zero, as `[page, position
+   * among the stored pages, count]` runs: only they need the XOR undone.
+   */
+  xor: [number, number, number][];
 }
 
 /** What Pyodide needs before it instantiates its module: the memory's size, its snapshot header. */
@@ -308,12 +314,11 @@ export function snapshotRestore({ info, header }: SnapshotHead, whole: Promise<D
       const target = new Int32Array(final.buffer, final.byteOffset, final.byteLength >> 2);
       const source = new Int32Array(heap.buffer, heap.byteOffset, info.memory >> 2);
       const wordsPerPage = page >> 2;
-      let to = 0;
-      for (const [first, count] of info.pages) {
+      for (const [first, at, count] of info.xor) {
         const from = first * wordsPerPage;
+        const to = at * wordsPerPage;
         const words = count * wordsPerPage;
         for (let i = 0; i < words; i++) target[to + i] ^= source[from + i];
-        to += words;
       }
       pages = final;
       module = fresh;
