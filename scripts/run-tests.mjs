@@ -11,6 +11,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { line } from '../test/summary-reporter.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runner = join(root, 'node_modules', '.bin', 'web-test-runner');
@@ -27,8 +28,6 @@ function run(args, env = {}) {
   rmSync(summaryFile, { force: true });
   return { status: status ?? 1, summary };
 }
-
-const line = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 
 const first = run(process.argv.slice(2));
 if (first.status === 0 || !first.summary || first.summary.crashed.length === 0) process.exit(first.status);

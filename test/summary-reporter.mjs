@@ -9,6 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import { ENGINE_NAMES } from '../scripts/engines.mjs';
 
+/** The counts as the run's last line gives them: `N passed, N failed[, N skipped]`. */
+export const line = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+
 const firstLine = (error) => String(error?.message ?? error ?? '').split('\n')[0].slice(0, 300);
 
 const walk = (suite, counts, failures, path = []) => {
@@ -54,7 +57,6 @@ export function summaryReporter() {
           for (const key of Object.keys(own)) total[key] += own[key];
         }
       }
-      const line = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
       const engines = [...byEngine].map(([engine, own]) => `  ${engine}: ${line(own)}`).join('\n');
       // Printed after the default reporter's last frame.
       const failures = failed.length > 0 ? `\n${failed.join('\n')}` : '';
