@@ -127,7 +127,8 @@ export class ServiceWorkerChannels {
       this.#servers.delete(init.channel);
       this.#released.add(init.channel);
     }, async () => {
-      if (registration.active) await withTimeout(hello(registration.active), options.timeout ?? 15_000, serviceWorkerUrl);
+      const { active } = registration;
+      if (active) await withTimeout((signal) => hello(active, signal), options.timeout ?? 15_000, serviceWorkerUrl);
     });
     this.#servers.set(init.channel, server);
     return server;
@@ -147,7 +148,8 @@ export class ServiceWorkerChannels {
     container.addEventListener('message', this.#onMessage);
     container.startMessages();
     // One deadline for both steps, activation and the first hello.
-    const { active, clientId } = await withTimeout(activated(registration).then(async (active) => ({ active, ...await hello(active) })), timeout, url);
+    const { active, clientId } = await withTimeout(
+      (signal) => activated(registration).then(async (active) => ({ active, ...await hello(active, signal) })), timeout, url);
     return { scriptURL: active.scriptURL, scope: registration.scope, clientId, registration };
   }
 
@@ -166,15 +168,23 @@ export class ServiceWorkerChannels {
   }
 }
 
-/** `promise`, or the error that the service worker at `url` did not answer within `timeout` ms. */
-async function withTimeout<T>(promise: Promise<T>, timeout: number, url: string): Promise<T> {
+/**
+ * What `start` resolves to, or the error that the service worker at `url`
+ * did not answer within `timeout` ms; `start`'s signal aborts then, so it
+ * can let go of what it waits on.
+ */
+async function withTimeout<T>(start: (signal: AbortSignal) => Promise<T>, timeout: number, url: string): Promise<T> {
+  const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const silent = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PyScriptError(ErrorCode.WORKER,
-      `The service worker ${url} did not answer within ${timeout} ms: the service-worker attribute must point at pyscript-elements' dist/service-worker.js; ${HELP}.`)), timeout);
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new PyScriptError(ErrorCode.WORKER,
+        `The service worker ${url} did not answer within ${timeout} ms: the service-worker attribute must point at pyscript-elements' dist/service-worker.js; ${HELP}.`));
+    }, timeout);
   });
   try {
-    return await Promise.race([promise, silent]);
+    return await Promise.race([start(controller.signal), silent]);
   } finally {
     clearTimeout(timer);
   }
@@ -186,7 +196,7 @@ async function withTimeout<T>(promise: Promise<T>, timeout: number, url: string)
  * started while it was activating, or that was not running yet when it was
  * last claimed, is then controlled).
  */
-function hello(active: ServiceWorker): Promise<HelloReply> {
+function hello(active: ServiceWorker, signal: AbortSignal): Promise<HelloReply> {
   const { port1, port2 } = new MessageChannel();
   const reply = new Promise<HelloReply>((resolve) => {
     port1.onmessage = (event) => {
@@ -194,6 +204,8 @@ function hello(active: ServiceWorker): Promise<HelloReply> {
       resolve(event.data as HelloReply);
     };
   });
+  // No answer in time: the caller has given up, and the port is not kept open for one.
+  signal.addEventListener('abort', () => port1.close(), { once: true });
   const message: HelloMessage = { type: 'pyscript-sync:hello' };
   active.postMessage(message, [port2]);
   return reply;
