@@ -3,7 +3,7 @@
 // system Chromium. See bench/README.md for what each row measures.
 //
 //   node bench/run.mjs [--runs 5] [--mpy-runs 9] [--only mpy-hello,py-hello] [--warm] [--list]
-//   node bench/run.mjs --pages variant.html,ours-mpy-hello.html [--expect text] [--network]
+//   node bench/run.mjs --pages variant.html,ours-mpy-hello.html [--expect text] [--network] [--metric rate] [--busy]
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     pages: { type: 'string', default: '' },
     expect: { type: 'string', default: 'hello' },
     network: { type: 'boolean', default: false }, // --pages under network emulation
+    metric: { type: 'string', default: 'done' }, // --pages: `done` (ms) or `rate` (the page's `__benchRate`, calls/s)
+    busy: { type: 'boolean', default: false }, // --pages with one core kept busy
   },
 });
 const runs = Math.max(1, Number(args.runs));
@@ -176,7 +178,8 @@ const rows = [
 if (args.pages) {
   const [first, ...others] = args.pages.split(',');
   rows.splice(0, rows.length, {
-    id: 'pages', title: `${first} → first \`:done\``, metric: 'done', target: 1, network: args.network,
+    id: 'pages', title: args.metric === 'rate' ? `${first}, calls/s` : `${first} → first \`:done\``,
+    metric: args.metric === 'rate' ? 'rate' : 'done', target: 1, network: args.network, busy: args.busy,
     contenders: [first, ...others].map((page, index) => ({ name: index === 0 ? 'ours' : index === 1 ? 'pyscript' : page, page, expect: args.expect })),
   });
 }
