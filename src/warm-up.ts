@@ -10,7 +10,7 @@
  * A type whose config may name another build (`interpreter`) is left alone.
  */
 import { assetUrl } from './runtime/assets.js';
-import { fetchEarly } from './runtime/boot-fetch.js';
+import { fetchEarly, keepForWorkers } from './runtime/boot-fetch.js';
 import { recordInterpreterDownloads } from './runtime/interpreter-progress.js';
 import { preloadPyodide } from './runtime/pyodide.js';
 import { loadConfigReader, loadTomlParser } from './runtime/lazy.js';
@@ -54,6 +54,17 @@ function warmUp(): void {
   // A worker script or an editor starts a worker: dist/workers.js is on its path.
   if (document.querySelector('script[type="py"][worker], script[type="mpy"][worker], py-script[worker], mpy-script[worker], script[type$="-editor"], py-editor, mpy-editor')) {
     loadWorkers().catch(() => undefined); // the worker reports failures
+  }
+  // A MicroPython worker asks for its interpreter only once worker.js has
+  // downloaded and run: main downloads the wasm and the package's image now
+  // and hands them over (py-worker.ts). Not Pyodide's megabytes, which its
+  // worker asks for first thing; not for an editor, whose worker starts on
+  // a click and whose own code needs the line until then.
+  const mpyWorkers = [...document.querySelectorAll('script[type="mpy"][worker], mpy-script[worker]')];
+  const mpyConfigs = [...document.querySelectorAll('mpy-config')].map((el) => `${el.textContent} ${el.getAttribute('src') ?? ''}`);
+  if (mpyWorkers.length && ![...mpyConfigs, ...mpyWorkers.map((el) => el.getAttribute('config') ?? '')].some((text) => /interpreter/.test(text))) {
+    keepForWorkers(assetUrl('micropython/micropython.wasm'));
+    loadPythonPackage('romfs').catch(() => undefined); // the worker loads it itself then
   }
   // When the downloads above were all asked for (a profile shows it; the waterfall test checks against it).
   performance.mark('pyscript:warm-up');

@@ -48,6 +48,46 @@ export function fetchEarly(url: string): void {
   });
 }
 
+/** Files downloaded here for the workers this page will start (main's realm), by URL. */
+const kept = new Map<string, Promise<ArrayBuffer>>();
+
+/**
+ * Downloads `url` for the workers the page is about to start, and keeps
+ * the bytes ({@link keptForWorkers}). A worker asks for its interpreter only
+ * once its own script has downloaded and run, a round trip or two later;
+ * sent the bytes, it does not ask (measured: bench/README.md).
+ */
+export function keepForWorkers(url: string): void {
+  const key = absolute(url);
+  if (kept.has(key)) return;
+  const bytes = fetch(key, { credentials: 'same-origin' }).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.arrayBuffer();
+  });
+  bytes.catch(() => undefined); // the worker then fetches it, and reports a failure
+  kept.set(key, bytes);
+}
+
+/** The bytes of `url` that {@link keepForWorkers} is downloading or has, if it was asked to. */
+export function keptForWorkers(url: string): Promise<ArrayBuffer> | undefined {
+  return kept.get(absolute(url));
+}
+
+/**
+ * In a worker: the next boot-time `fetch` of `url` is answered with the
+ * bytes main sends (`type` its Content-Type), once they arrive; when main
+ * has none (`null`), with a request of its own.
+ */
+export function answerFromBytes(url: string, bytes: Promise<ArrayBuffer | null>, type: string): void {
+  const key = absolute(url);
+  answers.set(key, () => {
+    answers.delete(key);
+    return bytes.then((body) => body
+      ? new Response(body, { headers: { 'Content-Type': type } })
+      : globalThis.fetch(key, { credentials: 'same-origin' }));
+  });
+}
+
 /** While boots run, every `fetch` of `url` answers `make()` without a request; until `forget()`. */
 export function answerDuringBoot(url: string, make: () => Response): () => void {
   const key = absolute(url);

@@ -288,7 +288,17 @@ export class PythonWorker {
         ...callbacks,
       },
     };
-    if (!this.#finished) this.worker.postMessage({ type: 'init', id: 0, data } satisfies MainMessage);
+    // The bundled MicroPython's files the warm-up downloaded: sent, not fetched again by the worker.
+    const kept = this.kind === 'micropython' && !('interpreter' in loaded.config) ? this.#context.keptFiles() : [];
+    if (kept.length) data.assets = kept.map((file) => file.url);
+    if (this.#finished) return;
+    this.worker.postMessage({ type: 'init', id: 0, data } satisfies MainMessage);
+    for (const { url, bytes } of kept) {
+      const send = (body: ArrayBuffer | null) => {
+        if (!this.#finished) this.worker.postMessage({ type: 'asset', id: 0, url, bytes: body } satisfies MainMessage);
+      };
+      bytes.then(send, () => send(null));
+    }
   }
 
   #receive(message: WorkerMessage): void {

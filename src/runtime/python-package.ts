@@ -58,6 +58,16 @@ export function loadPythonImage(): Promise<Uint8Array> {
   return image;
 }
 
+/** The image, if this realm has started loading it (main, for its workers). */
+export function pythonImageIfLoading(): Promise<Uint8Array> | undefined {
+  return image;
+}
+
+/** In a worker: the image comes from main (`null`: main has none, load it here). */
+export function receivePythonImage(bytes: Promise<ArrayBuffer | null>): void {
+  image ??= bytes.then((body) => body ? new Uint8Array(body) : importDefault<string>('pyscript-micropython.js').then(decodeBase64));
+}
+
 /**
  * Writes every file of the package, in `form`, into `interpreter.sitePackages`;
  * nothing to do for the image, which the interpreter mounted as it started.

@@ -9,7 +9,10 @@
  */
 import { ErrorCode, PyScriptError } from '../errors.js';
 import type { WorkerHookContext, Hooks, WorkerStartCallback } from './hooks.js';
+import { assetUrl } from './assets.js';
+import { keptForWorkers } from './boot-fetch.js';
 import { importLazy } from './lazy.js';
+import { pythonImageIfLoading } from './python-package.js';
 import { NamedWorkers } from './named-workers.js';
 import type { PythonWorker, PythonWorkerOptions, PyWorkerOptions, WorkersModule } from './py-worker.js';
 import type { InterpreterKind } from './types.js';
@@ -29,6 +32,29 @@ export interface WorkerContext {
   serviceWorkers?: ServiceWorkerChannels;
   /** The package cache, held open by the page while its Pyodide workers may write it (see `py-worker.ts`). */
   packageCache?: Promise<Cache | undefined>;
+  /**
+   * What this realm downloaded for a bundled MicroPython worker (the warm-up:
+   * the wasm; the package's image, when a main-thread script loaded it too),
+   * to send to each such worker (`InitData.assets`). Read here because
+   * `dist/workers.js` has its own copy of the runtime's modules.
+   */
+  keptFiles(): KeptFile[];
+}
+
+/** A file main sends a worker: `url`, or `romfs` for the package's image. */
+export interface KeptFile {
+  url: string;
+  bytes: Promise<ArrayBuffer>;
+}
+
+function keptFiles(): KeptFile[] {
+  const files: KeptFile[] = [];
+  const wasm = assetUrl('micropython/micropython.wasm');
+  const bytes = keptForWorkers(wasm);
+  if (bytes) files.push({ url: wasm, bytes });
+  const image = pythonImageIfLoading();
+  if (image) files.push({ url: 'romfs', bytes: image.then((view) => view.slice().buffer) });
+  return files;
 }
 
 /** A new page's worker context, around its `hooks.worker` and `hooks.main.onWorker`. */
@@ -36,6 +62,7 @@ export const createWorkerContext = (hooks: Hooks<WorkerHookContext>, onWorker: S
   hooks,
   onWorker,
   named: new NamedWorkers(),
+  keptFiles,
 });
 
 let workers: Promise<WorkersModule> | undefined;

@@ -18,6 +18,7 @@ import { createServiceWorkerTransport } from '../sync/sw-fallback.js';
 import type { BlockingTransport } from '../sync/transport.js';
 import { WorkerEndpoint, type ForeignValues } from '../sync/wrap.js';
 import { isAsyncCode } from './async-code.js';
+import { answerFromBytes } from './boot-fetch.js';
 import { bootInterpreter } from './boot.js';
 import { createBridge } from './bridge-helpers.js';
 import type { PyConfig } from './config.js';
@@ -26,6 +27,7 @@ import type { FsMainCall } from './fs-bridge.js';
 import { compileWorkerCallbacks, runWorkerCallbacks, type WorkerCallbackName, type WorkerHookContext } from './hooks.js';
 import { FS_SYNC_NAME, IMPORT_SYNC_NAME } from './main-services.js';
 import type { PyodideAPI } from './pyodide.js';
+import { receivePythonImage } from './python-package.js';
 import type { MicroPythonAPI } from './micropython.js';
 import { OutputBuffer, REPL_KEYS, TERMINAL_OBJECT, TERMINAL_REPL, TERMINAL_WRITE } from './terminal-io.js';
 import { isPythonError, pythonErrorMessage } from './traceback.js';
@@ -63,6 +65,8 @@ export class WorkerRuntime {
   readonly #early: MainMessage[] = [];
   /** Waiting for main's `reclaimed` (the blocking transport's `connect`). */
   readonly #reclaimed: (() => void)[] = [];
+  /** The files main sends (`InitData.assets`), by URL: each one's arrival. */
+  readonly #assets = new Map<string, (bytes: ArrayBuffer | null) => void>();
   /** Resolves when main says `:ready` was dispatched, so the code never runs before it. */
   readonly #runAllowed: Promise<void>;
   #allowRun!: () => void;
@@ -121,6 +125,7 @@ export class WorkerRuntime {
     else if (message.type === 'run') this.#allowRun();
     else if (message.type === 'exec') this.#queueExec(message.id, message.code, message.targetId);
     else if (message.type === 'reclaimed') this.#reclaimed.shift()?.();
+    else if (message.type === 'asset') this.#assets.get(message.url)?.(message.bytes);
     else if (this.#endpoint) this.#endpoint.receive(message);
     else this.#early.push(message);
   }
@@ -132,6 +137,12 @@ export class WorkerRuntime {
   async #start(data: InitData): Promise<void> {
     let ready = false;
     this.#targetId = data.targetId;
+    // Before anything asks for them: the boot takes these from main instead of fetching them.
+    for (const url of data.assets ?? []) {
+      const bytes = new Promise<ArrayBuffer | null>((resolve) => this.#assets.set(url, resolve));
+      if (url === 'romfs') receivePythonImage(bytes);
+      else answerFromBytes(url, bytes, 'application/wasm');
+    }
     try {
       const callbacks = compileWorkerCallbacks(data.hooks);
       const transport = createTransport(data);

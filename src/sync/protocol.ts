@@ -174,6 +174,13 @@ export interface InitData {
   editor?: boolean;
   /** True when the script has a terminal on main: output, `input()` and the REPL go through it. */
   terminal?: boolean;
+  /**
+   * Files main downloaded for the worker during its warm-up and sends in
+   * `asset` messages after this one (the worker's boot waits for them
+   * instead of fetching them itself): URLs, or `romfs` for the Python
+   * package's image.
+   */
+  assets?: string[];
   /** `hooks.worker` code strings, and the source text of its callbacks (evaluated in the worker). */
   hooks: { codeBeforeRun: string; codeBeforeRunAsync: string; codeAfterRun: string; codeAfterRunAsync: string } & {
     [name in 'onReady' | 'onBeforeRun' | 'onBeforeRunAsync' | 'onAfterRun' | 'onAfterRunAsync']: string[];
@@ -185,6 +192,8 @@ export type MainMessage =
   | { type: 'init'; id: 0; data: InitData }
   /** Main has dispatched `:ready`: the worker may run the code now. */
   | { type: 'run'; id: 0 }
+  /** One of `InitData.assets`: its bytes, or null when main's download failed (the worker fetches it then). */
+  | { type: 'asset'; id: 0; url: string; bytes: ArrayBuffer | null }
   /**
    * Runs more code in the same interpreter once the worker's own code has
    * finished (the editor's runs): `display()` and `print` go to `targetId`.
