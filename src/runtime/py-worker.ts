@@ -260,6 +260,8 @@ export class PythonWorker {
       throw new PyScriptError(ErrorCode.WORKER, (error as Error).message);
     }
     const loaded = await config;
+    // The bundled MicroPython's files, downloaded on main while worker.js loads: sent, not fetched by the worker.
+    const kept = this.kind === 'micropython' && !('interpreter' in loaded.config) ? this.#context.keptFiles() : [];
     // sync_main_only: main calls the worker, never the other way, so no blocking lane (and no SharedArrayBuffer).
     const mode = (this.mode = (loaded.config as PyConfig).sync_main_only ? 'none' : selectSyncMode(options.service_worker));
     if (mode === 'atomics') this.#server = createAtomicsServer();
@@ -288,8 +290,6 @@ export class PythonWorker {
         ...callbacks,
       },
     };
-    // The bundled MicroPython's files the warm-up downloaded: sent, not fetched again by the worker.
-    const kept = this.kind === 'micropython' && !('interpreter' in loaded.config) ? this.#context.keptFiles() : [];
     if (kept.length) data.assets = kept.map((file) => file.url);
     if (this.#finished) return;
     this.worker.postMessage({ type: 'init', id: 0, data } satisfies MainMessage);

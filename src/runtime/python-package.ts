@@ -58,11 +58,6 @@ export function loadPythonImage(): Promise<Uint8Array> {
   return image;
 }
 
-/** The image, if this realm has started loading it (main, for its workers). */
-export function pythonImageIfLoading(): Promise<Uint8Array> | undefined {
-  return image;
-}
-
 /** In a worker: the image comes from main (`null`: main has none, load it here). */
 export function receivePythonImage(bytes: Promise<ArrayBuffer | null>): void {
   image ??= bytes.then((body) => body ? new Uint8Array(body) : importDefault<string>('pyscript-micropython.js').then(decodeBase64));

@@ -10,9 +10,9 @@
 import { ErrorCode, PyScriptError } from '../errors.js';
 import type { WorkerHookContext, Hooks, WorkerStartCallback } from './hooks.js';
 import { assetUrl } from './assets.js';
-import { keptForWorkers } from './boot-fetch.js';
+import { keepForWorkers, keptForWorkers } from './boot-fetch.js';
 import { importLazy } from './lazy.js';
-import { pythonImageIfLoading } from './python-package.js';
+import { loadPythonImage } from './python-package.js';
 import { NamedWorkers } from './named-workers.js';
 import type { PythonWorker, PythonWorkerOptions, PyWorkerOptions, WorkersModule } from './py-worker.js';
 import type { InterpreterKind } from './types.js';
@@ -33,9 +33,10 @@ export interface WorkerContext {
   /** The package cache, held open by the page while its Pyodide workers may write it (see `py-worker.ts`). */
   packageCache?: Promise<Cache | undefined>;
   /**
-   * What this realm downloaded for a bundled MicroPython worker (the warm-up:
-   * the wasm; the package's image, when a main-thread script loaded it too),
-   * to send to each such worker (`InitData.assets`). Read here because
+   * The bundled MicroPython's wasm and the package's image, downloaded on
+   * main (started by the warm-up, or now) and kept for every such worker of
+   * the page, to send it (`InitData.assets`): a worker asks for them only
+   * once its own script has downloaded and run. Here because
    * `dist/workers.js` has its own copy of the runtime's modules.
    */
   keptFiles(): KeptFile[];
@@ -48,13 +49,12 @@ export interface KeptFile {
 }
 
 function keptFiles(): KeptFile[] {
-  const files: KeptFile[] = [];
   const wasm = assetUrl('micropython/micropython.wasm');
-  const bytes = keptForWorkers(wasm);
-  if (bytes) files.push({ url: wasm, bytes });
-  const image = pythonImageIfLoading();
-  if (image) files.push({ url: 'romfs', bytes: image.then((view) => view.slice().buffer) });
-  return files;
+  keepForWorkers(wasm);
+  return [
+    { url: wasm, bytes: keptForWorkers(wasm)! },
+    { url: 'romfs', bytes: loadPythonImage().then((view) => view.slice().buffer) },
+  ];
 }
 
 /** A new page's worker context, around its `hooks.worker` and `hooks.main.onWorker`. */
