@@ -63,7 +63,7 @@ function warmUp(): void {
   const mpyWorkers = [...document.querySelectorAll('script[type="mpy"][worker], mpy-script[worker]')];
   const mpyConfigs = [...document.querySelectorAll('mpy-config')].map((el) => `${el.textContent} ${el.getAttribute('src') ?? ''}`);
   if (mpyWorkers.length && ![...mpyConfigs, ...mpyWorkers.map((el) => el.getAttribute('config') ?? '')].some((text) => /interpreter/.test(text))) {
-    keepForWorkers(assetUrl('micropython/micropython.wasm'));
+    void keepForWorkers(assetUrl('micropython/micropython.wasm')); // kept for the workers (py-worker.ts)
     loadPythonPackage('romfs').catch(() => undefined); // the worker loads it itself then
   }
   // When the downloads above were all asked for (a profile shows it; the waterfall test checks against it).

@@ -52,25 +52,23 @@ export function fetchEarly(url: string): void {
 const kept = new Map<string, Promise<ArrayBuffer>>();
 
 /**
- * Downloads `url` for the workers the page is about to start, and keeps
- * the bytes ({@link keptForWorkers}). A worker asks for its interpreter only
+ * The bytes of `url`, downloaded once (from the first call) and kept for
+ * the workers this page starts. A worker asks for its interpreter only
  * once its own script has downloaded and run, a round trip or two later;
  * sent the bytes, it does not ask (measured: bench/README.md).
  */
-export function keepForWorkers(url: string): void {
+export function keepForWorkers(url: string): Promise<ArrayBuffer> {
   const key = absolute(url);
-  if (kept.has(key)) return;
-  const bytes = fetch(key, { credentials: 'same-origin' }).then((response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.arrayBuffer();
-  });
-  bytes.catch(() => undefined); // the worker then fetches it, and reports a failure
-  kept.set(key, bytes);
-}
-
-/** The bytes of `url` that {@link keepForWorkers} is downloading or has, if it was asked to. */
-export function keptForWorkers(url: string): Promise<ArrayBuffer> | undefined {
-  return kept.get(absolute(url));
+  let bytes = kept.get(key);
+  if (!bytes) {
+    bytes = fetch(key, { credentials: 'same-origin' }).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.arrayBuffer();
+    });
+    bytes.catch(() => undefined); // the worker then fetches it, and reports a failure
+    kept.set(key, bytes);
+  }
+  return bytes;
 }
 
 /**

@@ -10,7 +10,7 @@
 import { ErrorCode, PyScriptError } from '../errors.js';
 import type { WorkerHookContext, Hooks, WorkerStartCallback } from './hooks.js';
 import { assetUrl } from './assets.js';
-import { keepForWorkers, keptForWorkers } from './boot-fetch.js';
+import { keepForWorkers } from './boot-fetch.js';
 import { importLazy } from './lazy.js';
 import { loadPythonImage } from './python-package.js';
 import { NamedWorkers } from './named-workers.js';
@@ -50,9 +50,8 @@ export interface KeptFile {
 
 function keptFiles(): KeptFile[] {
   const wasm = assetUrl('micropython/micropython.wasm');
-  keepForWorkers(wasm);
   return [
-    { url: wasm, bytes: keptForWorkers(wasm)! },
+    { url: wasm, bytes: keepForWorkers(wasm) },
     { url: 'romfs', bytes: loadPythonImage().then((view) => view.slice().buffer) },
   ];
 }
