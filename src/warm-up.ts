@@ -30,6 +30,12 @@ function maybeToml(element: Element): boolean {
   return !/^\s*\{[\s\S]*\}\s*$/.test(value) && !/\.json(?:[?#]\S*)?\s*$/i.test(value);
 }
 
+/** Whether a config may name another build (`interpreter`): a config element's text or `src`, a script's `config` attribute (its text is Python). */
+function mayNameInterpreter(element: Element): boolean {
+  const text = element.localName.endsWith('-config') ? `${element.textContent} ${element.getAttribute('src') ?? ''}` : element.getAttribute('config') ?? '';
+  return /interpreter/.test(text);
+}
+
 function warmUp(): void {
   // Before the parser is done the scripts are not all there; define.ts waits.
   if (typeof document === 'undefined' || document.readyState === 'loading') return;
@@ -41,7 +47,7 @@ function warmUp(): void {
     // The config's reader, and the TOML parser for what is not JSON: with them, not one after the other.
     if (configs.length) loadConfigReader().catch(() => undefined); // the reader reports failures
     if (configs.some(maybeToml)) loadTomlParser().catch(() => undefined);
-    if (configs.some((el) => /interpreter/.test(`${el.textContent} ${el.getAttribute('config') ?? ''} ${el.getAttribute('src') ?? ''}`))) continue;
+    if (configs.some(mayNameInterpreter)) continue;
     // The module first: it is on the critical path (fetch, parse, evaluate).
     import(/* @vite-ignore */ assetUrl(module)).catch(() => undefined); // the loader reports failures
     if (wasm) fetchEarly(assetUrl(wasm));
@@ -61,8 +67,7 @@ function warmUp(): void {
   // worker asks for first thing; not for an editor, whose worker starts on
   // a click and whose own code needs the line until then.
   const mpyWorkers = [...document.querySelectorAll('script[type="mpy"][worker], mpy-script[worker]')];
-  const mpyConfigs = [...document.querySelectorAll('mpy-config')].map((el) => `${el.textContent} ${el.getAttribute('src') ?? ''}`);
-  if (mpyWorkers.length && ![...mpyConfigs, ...mpyWorkers.map((el) => el.getAttribute('config') ?? '')].some((text) => /interpreter/.test(text))) {
+  if (mpyWorkers.length && ![...document.querySelectorAll('mpy-config'), ...mpyWorkers].some(mayNameInterpreter)) {
     void keepForWorkers(assetUrl('micropython/micropython.wasm')); // kept for the workers (py-worker.ts)
     loadPythonPackage('romfs').catch(() => undefined); // the worker loads it itself then
   }
