@@ -16,8 +16,24 @@ const folders: Record<InterpreterKind, string> = { pyodide: 'pyodide/', micropyt
 declare const __INTERPRETER_BYTES__: Record<InterpreterKind, number> | undefined;
 const bundledBytes = typeof __INTERPRETER_BYTES__ === 'undefined' ? undefined : __INTERPRETER_BYTES__;
 
+/** A file of an interpreter that arrived: its URL and size. */
+type Arrival = { name: string; bytes: number };
+
 /** Entries seen before anyone watched (see {@link recordInterpreterDownloads}). */
 const early: PerformanceResourceTiming[] = [];
+/** Files that came without a request of this realm (a worker's, sent by main), and who watches. */
+const delivered: Arrival[] = [];
+const watchers = new Set<(arrivals: Arrival[]) => void>();
+
+const arrival = (entry: PerformanceResourceTiming): Arrival =>
+  ({ name: entry.name, bytes: entry.decodedBodySize || entry.encodedBodySize || entry.transferSize });
+
+/** Counts a file of an interpreter that arrived without a request of this realm: Resource Timing does not see it. */
+export function noteDelivered(url: string, bytes: number): void {
+  const found = { name: new URL(url, globalThis.location?.href).href, bytes };
+  delivered.push(found);
+  for (const watch of watchers) watch([found]);
+}
 
 /**
  * Starts recording resource entries now, for downloads that begin before a
@@ -47,22 +63,26 @@ export function watchInterpreterDownload(kind: InterpreterKind, url: string | un
   const expected = url ? 0 : bundledBytes?.[kind] ?? 0;
   let loaded = 0;
   const seen = new Set<string>();
-  const take = (entries: PerformanceEntryList) => {
-    for (const entry of entries as PerformanceResourceTiming[]) {
-      if (!entry.name.startsWith(folder) || seen.has(entry.name)) continue;
-      seen.add(entry.name);
-      loaded += entry.decodedBodySize || entry.encodedBodySize || entry.transferSize;
+  const take = (arrivals: Arrival[]) => {
+    for (const { name, bytes } of arrivals) {
+      if (!name.startsWith(folder) || seen.has(name)) continue;
+      seen.add(name);
+      loaded += bytes;
       report({ stage: 'interpreter', loaded, total: Math.max(expected, loaded) });
     }
   };
+  const observed = (entries: PerformanceEntryList) => take((entries as PerformanceResourceTiming[]).map(arrival));
   if (typeof PerformanceObserver === 'undefined') return () => undefined;
   report({ stage: 'interpreter', loaded: 0, total: expected });
-  take(early);
-  const observer = new PerformanceObserver((list) => take(list.getEntries()));
+  observed(early);
+  take(delivered);
+  watchers.add(take);
+  const observer = new PerformanceObserver((list) => observed(list.getEntries()));
   observer.observe({ type: 'resource', buffered: true });
   return (booted) => {
-    take(observer.takeRecords());
+    observed(observer.takeRecords());
     observer.disconnect();
+    watchers.delete(take);
     // Once the interpreter is up all of it has arrived, whether or not the
     // browser has reported each file yet (a preloaded wasm's entry can come
     // after the boot): the bundled build's size is exact.

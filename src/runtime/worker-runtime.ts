@@ -19,6 +19,7 @@ import type { BlockingTransport } from '../sync/transport.js';
 import { WorkerEndpoint, type ForeignValues } from '../sync/wrap.js';
 import { isAsyncCode } from './async-code.js';
 import { answerFromBytes } from './boot-fetch.js';
+import { noteDelivered } from './interpreter-progress.js';
 import { bootInterpreter } from './boot.js';
 import { createBridge } from './bridge-helpers.js';
 import type { PyConfig } from './config.js';
@@ -125,9 +126,15 @@ export class WorkerRuntime {
     else if (message.type === 'run') this.#allowRun();
     else if (message.type === 'exec') this.#queueExec(message.id, message.code, message.targetId);
     else if (message.type === 'reclaimed') this.#reclaimed.shift()?.();
-    else if (message.type === 'asset') this.#assets.get(message.url)?.(message.bytes);
+    else if (message.type === 'asset') this.#receiveAsset(message.url, message.bytes);
     else if (this.#endpoint) this.#endpoint.receive(message);
     else this.#early.push(message);
+  }
+
+  /** A file main sent for the boot (`InitData.assets`); the interpreter's own count as downloaded (`:progress`). */
+  #receiveAsset(url: string, bytes: ArrayBuffer | null): void {
+    if (bytes && url !== 'romfs') noteDelivered(url, bytes.byteLength);
+    this.#assets.get(url)?.(bytes);
   }
 
   #post(message: WorkerMessage): void {
