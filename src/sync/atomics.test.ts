@@ -33,17 +33,18 @@ describe('atomics transport', () => {
     }
   });
 
-  it('serves two workers calling back to back at the same time, neither starved', async () => {
-    const servers = [createAtomicsServer(), createAtomicsServer()];
+  for (const wakeByMessage of [false, true]) it(`serves two workers calling back to back at the same time, neither starved${wakeByMessage ? ' (woken by messages)' : ''}`, async () => {
+    const servers = [createAtomicsServer({ wakeByMessage }), createAtomicsServer({ wakeByMessage })];
     for (const server of servers) server.listen((request) => (request === 'ping' ? 'pong' : 'bad'));
     const loops = servers.map((server) => loopWorker(server, 500));
     try {
       const [first, second] = await Promise.all(loops.map((loop) => loop.calls));
-      // Main spins for one worker's next request at a time: the other must still be served meanwhile,
-      // though not always as often (the turns follow wake-ups: 0.12 seen in WebKit on a loaded machine).
-      // How fast is the bench's business, not this test's.
-      expect(Math.min(first, second)).to.be.greaterThan(0);
-      expect(Math.min(first, second) / Math.max(first, second)).to.be.greaterThan(0.05);
+      // Main's loop serves both in turn. Measured (calls of the slower over the faster): 0.48–0.98
+      // idle, 0.23–0.95 with both cores kept busy; before the turns (each server spun for its own
+      // worker, and WebKit's waitAsync wake-ups waited behind the other loop's yields) WebKit gave
+      // 0.010–0.12. How fast is the bench's business, not this test's.
+      const ratio = Math.min(first, second) / Math.max(first, second);
+      expect(ratio, `${first} and ${second} calls`).to.be.greaterThan(0.1);
     } finally {
       for (const loop of loops) loop.worker.terminate();
       for (const server of servers) server.release();

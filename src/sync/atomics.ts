@@ -15,7 +15,11 @@
  * microseconds before it sleeps (`spin.ts`), which is when a quick answer
  * or the worker's next request usually arrives. Main stops serving to yield
  * to its event loop every {@link SLICE_MS} ms of back-to-back requests, so a
- * worker calling in a loop cannot freeze the page. The buffers are reused.
+ * worker calling in a loop cannot freeze the page. Whichever server's loop
+ * runs serves the pending requests of every server of its realm, in turn:
+ * two workers calling back to back are served alike even where one
+ * server's wake-ups are slow to come (WebKit, whose `waitAsync` wake-ups
+ * wait behind the other loop's yields). The buffers are reused.
  * The buffer is a growable `SharedArrayBuffer`: a payload bigger than it
  * grows it (both sides see the new length through length-tracking views).
  *
@@ -176,6 +180,23 @@ class AtomicsTransport implements BlockingTransport {
 }
 
 class AtomicsServer implements TransportServer {
+  /** This realm's listening servers, and where the next look for a pending request starts (fair turns). */
+  static readonly #listening: AtomicsServer[] = [];
+  static #turn = 0;
+
+  /** A server with a request waiting, looked for from the one after the last served. */
+  static #nextPending(): AtomicsServer | undefined {
+    const servers = AtomicsServer.#listening;
+    for (let i = 0; i < servers.length; i++) {
+      const index = (AtomicsServer.#turn + i) % servers.length;
+      if (servers[index].#isPending()) {
+        AtomicsServer.#turn = index + 1;
+        return servers[index];
+      }
+    }
+    return undefined;
+  }
+
   readonly mode = 'atomics' as const;
   readonly init: AtomicsInit;
   readonly #slots: Int32Array;
@@ -209,11 +230,14 @@ class AtomicsServer implements TransportServer {
 
   listen(handler: (request: string) => string | Promise<string>): void {
     this.#handler = handler;
+    AtomicsServer.#listening.push(this);
     this.#wait();
   }
 
   release(): void {
     this.#released = true;
+    const listening = AtomicsServer.#listening;
+    if (listening.includes(this)) listening.splice(listening.indexOf(this), 1);
     // Wakes our own pending waitAsync so it can see the flag and stop.
     Atomics.notify(this.#slots, REQUEST);
     this.#wakeChannel?.close();
@@ -222,10 +246,13 @@ class AtomicsServer implements TransportServer {
   #wait(): void {
     const slots = this.#slots;
     const sliceEnd = performance.now() + SLICE_MS;
-    // Serve while requests come (spinning briefly for the next); park on waitAsync otherwise.
+    let next: AtomicsServer | undefined = this;
+    // Alone (one worker, the usual page), only our own slot is polled.
+    const found = AtomicsServer.#listening.length === 1 ? this.#isPending : () => (next = AtomicsServer.#nextPending()) !== undefined;
+    // Serve while requests come, ours or another server's (spinning briefly for the next); park on waitAsync otherwise.
     for (;;) {
       if (this.#released) return;
-      if (!this.#spinner.spin(this.#isPending)) {
+      if (!this.#spinner.spin(found)) {
         if (this.#wakeChannel || !waitAsync) {
           this.#parked = true; // the worker's message after its next request wakes us
           return;
@@ -235,20 +262,24 @@ class AtomicsServer implements TransportServer {
           void result.value.then(() => this.#wake());
           return;
         }
+        if (!found()) continue; // ours came between the spin and the wait, and another loop took it
       }
       if (performance.now() > sliceEnd) return yieldTask(() => this.#wake());
-      if (!this.#serve()) return; // answered asynchronously; #serve re-arms
+      // Answered asynchronously: our own loop goes on once the answer is written (#serve); another server's is its own.
+      if (!next!.#serve(next === this) && next === this) return;
     }
   }
 
   #wake(): void {
     if (this.#released) return;
-    if (Atomics.load(this.#slots, REQUEST) === this.#seen) return this.#wait(); // spurious
-    if (this.#serve()) this.#wait();
+    this.#wait(); // a request served meanwhile by another server's loop is not served twice: #isPending says
   }
 
-  /** Serves the pending request; true when answered synchronously. */
-  #serve(): boolean {
+  /**
+   * Serves the pending request; true when answered synchronously.
+   * @param resume whether this server's loop goes on once an asynchronous answer is written (not when another's loop served it)
+   */
+  #serve(resume = true): boolean {
     const slots = this.#slots;
     const seq = Atomics.load(slots, REQUEST);
     this.#seen = seq;
@@ -266,7 +297,7 @@ class AtomicsServer implements TransportServer {
     answer.then(
       (text) => this.#answer(seq, text),
       (error) => this.#answer(seq, JSON.stringify({ e: { name: 'Error', message: String((error as Error)?.message ?? error) } })),
-    ).finally(() => this.#wait());
+    ).finally(() => resume && this.#wait());
     return false;
   }
 
