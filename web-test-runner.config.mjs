@@ -138,8 +138,8 @@ export default {
   nodeResolve: true,
   concurrency,
   concurrentBrowsers: 1,
-  // WebKit gets two tries of up to 75 s each to start a browser and load a page (test/webkit-launcher.mjs).
-  browserStartTimeout: 180_000,
+  // WebKit gets three tries of up to 60 s each to start a browser and load a page (test/webkit-launcher.mjs).
+  browserStartTimeout: 200_000,
   testsStartTimeout: 120_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 60_000 } },

@@ -80,11 +80,16 @@ function startXvfb() {
 
 /**
  * How long a browser may take to start (driver up, session created) and a
- * test page to load in it before the page gets one more try in a new browser
- * (see startSession). Both tries fit in the runner's browserStartTimeout.
+ * test page to load in it before the page gets another try in a new browser
+ * (see startSession), up to TRIES in all; all of them fit in the runner's
+ * browserStartTimeout. A start takes 0.3–0.6 s, also with every core busy;
+ * one that stalls (the driver's POST /session never answers, and no
+ * MiniBrowser of that driver is running) does not come back, and in one
+ * CI run two tries in a row stalled so.
  */
-const SESSION_TRY_MS = 30_000;
+const SESSION_TRY_MS = 15_000;
 const NAVIGATION_TRY_MS = 45_000;
+const TRIES = 3;
 
 /** Rejects with a timeout error if `promise` has not settled in `ms`; `what` names the step. */
 function within(promise, ms, what) {
@@ -246,7 +251,7 @@ class WebKitLauncher {
     const t0 = Date.now();
     // A browser that does not start, or does not load the test page, in time (1–3 test files in
     // each CI run of 74 on 2 busy cores, a different one each time, as simple as
-    // src/page/page.test.ts) gets one more try in a new browser, within the runner's
+    // src/page/page.test.ts) gets up to two more tries in a new browser, within the runner's
     // browserStartTimeout; a page that hangs by itself hangs there too. What the stalled step
     // was waiting beside is logged, to find the cause (#18).
     for (let attempt = 1; ; attempt++) {
@@ -262,12 +267,12 @@ class WebKitLauncher {
       } catch (error) {
         if (error.stalled) {
           console.error(`WebKit: ${error.message} (${reused ? 'reused' : 'new'} browser, at ${session.step}); `
-            + `${attempt === 1 ? 'trying once more in a new one' : 'giving up'}.\n`
+            + `${attempt < TRIES ? 'trying again in a new one' : 'giving up'}.\n`
             + `Driver log (last lines):\n${(session.log ?? '').split('\n').filter((line) => !/Unknown logging channel/.test(line)).slice(-15).join('\n')}\n`
             + await webkitProcesses());
         }
         await session.stop();
-        if (!error.stalled || attempt === 2) throw error;
+        if (!error.stalled || attempt === TRIES) throw error;
       }
     }
   }
