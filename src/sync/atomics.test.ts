@@ -1,5 +1,6 @@
 // The atomics transport against a real worker (this page is cross-origin isolated).
 import { expect } from '@open-wc/testing';
+import { engine } from '../../test/engine.js';
 import { createAtomicsServer } from './atomics.js';
 
 /** Starts a worker calling `server` back to back (or `pause` ms apart) for `ms` (or `count` times); resolves with how many calls it made. */
@@ -40,11 +41,32 @@ describe('atomics transport', () => {
     try {
       const [first, second] = await Promise.all(loops.map((loop) => loop.calls));
       // Main's loop serves both in turn. Measured (calls of the slower over the faster): 0.48–0.98
-      // idle, 0.23–0.95 with both cores kept busy; before the turns (each server spun for its own
-      // worker, and WebKit's waitAsync wake-ups waited behind the other loop's yields) WebKit gave
-      // 0.010–0.12. How fast is the bench's business, not this test's.
+      // idle, 0.23–0.95 with both cores kept busy by other processes; with the other two engines
+      // running this file at once, Chromium and Firefox 0.65–1.0, WebKit 0.04–1.0 (median 0.54).
+      // Before the turns (each server spun for its own worker, and WebKit's waitAsync wake-ups
+      // waited behind the other loop's yields) WebKit gave 0.010–0.12 idle, 0.013–0.81 (median
+      // 0.017) beside the other engines. Woken by messages (Firefox before 145's way, forced here)
+      // WebKit starves one worker now and then, before the turns as after (0.004–0.91): there both
+      // must only be served. How fast is the bench's business, not this test's.
       const ratio = Math.min(first, second) / Math.max(first, second);
-      expect(ratio, `${first} and ${second} calls`).to.be.greaterThan(0.1);
+      const floor = engine !== 'webkit' ? 0.1 : wakeByMessage ? 0 : 0.02;
+      expect(ratio, `${first} and ${second} calls`).to.be.greaterThan(floor);
+    } finally {
+      for (const loop of loops) loop.worker.terminate();
+      for (const server of servers) server.release();
+    }
+  });
+
+  it('serves two workers whose answers are now and then asynchronous, every call answered', async () => {
+    // One loop may serve the other server's request; an answer that comes later must still reach its worker.
+    const servers = [createAtomicsServer(), createAtomicsServer()];
+    let served = 0;
+    for (const server of servers) {
+      server.listen((request) => (++served % 7 === 0 ? new Promise<string>((resolve) => setTimeout(resolve, 1, 'pong')) : request === 'ping' ? 'pong' : 'bad'));
+    }
+    const loops = servers.map((server) => loopWorker(server, 0, 0, 300));
+    try {
+      expect(await Promise.all(loops.map((loop) => loop.calls))).to.deep.equal([300, 300]);
     } finally {
       for (const loop of loops) loop.worker.terminate();
       for (const server of servers) server.release();
