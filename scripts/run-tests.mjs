@@ -1,7 +1,8 @@
 // `npm test`: runs web-test-runner (its arguments pass through), then runs
 // once more, on its own and in the same engine, any test file whose browser
 // went away in the middle of it ("the browser disconnected": a renderer
-// crash, with no test of the file failing). Such a crash once failed a whole
+// crash, with no test of the file failing; or "the page was reloaded": seen
+// in WebKit under load, and no test navigates its page). Such a crash once failed a whole
 // CI run on a file that passes alone and in every other run; a file that
 // crashes again, or fails, still fails. Every retry is named in the output,
 // and the last line counts the retry in place of the crashed session:

@@ -48,7 +48,8 @@ export function summaryReporter() {
           failures.push(`(the file) ${firstLine(session.errors?.[0]) || 'did not finish'}`);
         }
         const file = session.testFile.replace(`${process.cwd()}/`, '');
-        const disconnected = (session.errors ?? []).some((error) => /browser disconnected/.test(firstLine(error)));
+        // The browser went away, or the page loaded again (seen in WebKit under load): no test here navigates its page.
+        const disconnected = (session.errors ?? []).some((error) => /browser disconnected|page was reloaded/.test(firstLine(error)));
         if (disconnected && failures.length === 1 && engineKey[engine]) {
           crashed.push({ engine: engineKey[engine], file, ...own });
         }
