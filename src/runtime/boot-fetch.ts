@@ -18,6 +18,8 @@ type Answer = () => Promise<Response>;
 
 /** URL → what the next boot-time `fetch` of it gets. */
 const answers = new Map<string, Answer>();
+/** The downloads {@link fetchEarly} started that no boot has taken yet, by URL. */
+const early = new Map<string, AbortController>();
 let boots = 0;
 let realFetch: typeof fetch | undefined;
 
@@ -40,12 +42,25 @@ function bootFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit):
 export function fetchEarly(url: string): void {
   const key = absolute(url);
   if (answers.has(key)) return;
-  const response = fetch(key, { credentials: 'same-origin' });
+  const controller = new AbortController();
+  const response = fetch(key, { credentials: 'same-origin', signal: controller.signal });
   response.catch(() => undefined); // the loader's own fetch reports a failure
+  early.set(key, controller);
   answers.set(key, () => {
     answers.delete(key);
+    early.delete(key);
     return response;
   });
+}
+
+/** Stops the early download of `url` if no boot has taken it: the page's config named another interpreter. */
+export function dropEarly(url: string): void {
+  const key = absolute(url);
+  const controller = early.get(key);
+  if (!controller) return;
+  early.delete(key);
+  answers.delete(key);
+  controller.abort();
 }
 
 /** Files downloaded here for the workers this page will start (main's realm), by URL. */

@@ -3,7 +3,7 @@
  * in the {@link Interpreter} interface.
  */
 import { assetUrl } from './assets.js';
-import { duringBoot, fetchEarly } from './boot-fetch.js';
+import { dropEarly, duringBoot, fetchEarly } from './boot-fetch.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
 
 /** The subset of MicroPython's API that we use. */
@@ -43,6 +43,8 @@ export interface MicroPythonLoadOptions {
 export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions): Promise<Interpreter> {
   const url = options.url ?? assetUrl('micropython/micropython.mjs');
   const wasmUrl = url.replace(/\.m?js(\?.*)?$/, '.wasm');
+  const bundledWasm = assetUrl('micropython/micropython.wasm');
+  if (wasmUrl !== new URL(bundledWasm, globalThis.location?.href).href) dropEarly(bundledWasm); // the warm-up's, unused
   fetchEarly(wasmUrl); // while micropython.mjs downloads and evaluates
   const [{ loadMicroPython }, romfs] = await Promise.all([
     import(/* @vite-ignore */ url) as Promise<{ loadMicroPython(config: object): Promise<MicroPythonAPI> }>,

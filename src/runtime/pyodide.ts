@@ -3,7 +3,7 @@
  * in the {@link Interpreter} interface.
  */
 import { assetUrl } from './assets.js';
-import { duringBoot, fetchEarly } from './boot-fetch.js';
+import { dropEarly, duringBoot, fetchEarly } from './boot-fetch.js';
 import { importLazy } from './lazy.js';
 import { loadLockFile } from './lock-file.js';
 import type { CachedSnapshot, EmscriptenModule, SnapshotReading, SnapshotRestore } from './pyodide-snapshot.js';
@@ -64,12 +64,27 @@ export function preloadPyodide(): void {
   }
 }
 
+/**
+ * Stops what {@link preloadPyodide} started for the bundled build and no
+ * boot took, once the page's config named another build (`url`): the
+ * snapshot and its decoder (only the bundled build boots from them), and
+ * the wasm unless that build is in the same folder. A few megabytes that
+ * would otherwise share the line with the build the page runs.
+ */
+function dropPreload(url: string): void {
+  snapshotAbort?.abort();
+  snapshotAbort = snapshotLoading = undefined;
+  const wasm = assetUrl('pyodide/pyodide.asm.wasm');
+  if (new URL('pyodide.asm.wasm', url).href !== new URL(wasm, url).href) dropEarly(wasm);
+}
+
 /** Boots Pyodide: the bundled one from its start-up snapshot when there is one. */
 export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promise<Interpreter> {
   const url = options.url ?? assetUrl('pyodide/pyodide.mjs');
   if (!options.url) preloadPyodide();
+  else dropPreload(url);
   let snapshot = options.url ? undefined : loadPyodideSnapshot();
-  snapshotLoading = undefined; // its pages are written into Pyodide's memory: 12 MB not to keep
+  snapshotLoading = snapshotAbort = undefined; // its pages are written into Pyodide's memory: 12 MB not to keep
   const { loadPyodide } = (await import(/* @vite-ignore */ url)) as {
     loadPyodide(config: object): Promise<PyodideAPI>;
   };
@@ -125,6 +140,8 @@ const stdlibPath = (sitePackages: string): string => sitePackages.replace(/\/pyt
 
 const snapshotUrl = () => assetUrl('pyodide/snapshot.bin.br');
 let snapshotLoading: SnapshotReading | undefined;
+/** Stops the snapshot's and its decoder's downloads, while no boot has taken them. */
+let snapshotAbort: AbortController | undefined;
 type SnapshotModule = typeof import('./pyodide-snapshot.js');
 let snapshotModule: Promise<SnapshotModule> | undefined;
 
@@ -158,11 +175,13 @@ export function loadPyodideSnapshot(): SnapshotReading {
     snapshotModule = importLazy<SnapshotModule>('pyodide-snapshot');
     // The decoder too, though a visit that finds the snapshot in the cache does not use it:
     // waiting for the cache's answer first would make it a round trip later when it is needed.
-    const decoder = fetch(assetUrl('pyodide/brotli-dec.wasm'));
+    snapshotAbort = new AbortController();
+    const { signal } = snapshotAbort;
+    const decoder = fetch(assetUrl('pyodide/brotli-dec.wasm'), { signal });
     decoder.catch(() => undefined);
     const url = snapshotUrl();
     const cached = lookUpSnapshot(url);
-    const reading = Promise.all([snapshotModule, fetch(url)]).then(([module, response]) =>
+    const reading = Promise.all([snapshotModule, fetch(url, { signal })]).then(([module, response]) =>
       module.readSnapshot(url, response, decoder, cached, snapshotDigest()));
     snapshotLoading = { head: reading.then((read) => read.head), whole: reading.then((read) => read.whole) };
     // Reported when the boot falls back.
