@@ -220,7 +220,7 @@ class AtomicsServer implements TransportServer {
         // Only a parked server wakes: one serving (or waiting on an async answer) sees the request itself.
         if (!this.#parked) return;
         this.#parked = false;
-        this.#wake!();
+        this.#wait();
       };
       this.init = { buffer, wake: name };
     } else {
@@ -236,8 +236,8 @@ class AtomicsServer implements TransportServer {
 
   release(): void {
     this.#released = true;
-    const listening = AtomicsServer.#listening;
-    if (listening.includes(this)) listening.splice(listening.indexOf(this), 1);
+    const index = AtomicsServer.#listening.indexOf(this);
+    if (index >= 0) AtomicsServer.#listening.splice(index, 1);
     // Wakes our own pending waitAsync so it can see the flag and stop.
     Atomics.notify(this.#slots, REQUEST);
     this.#wakeChannel?.close();
@@ -259,20 +259,15 @@ class AtomicsServer implements TransportServer {
         }
         const result = waitAsync(slots, REQUEST, this.#seen);
         if (result.async) {
-          void result.value.then(() => this.#wake());
+          void result.value.then(() => this.#wait());
           return;
         }
-        if (!found()) continue; // ours came between the spin and the wait, and another loop took it
+        if (!found()) continue; // 'not-equal': ours came after the spin; found() picks whose turn it is
       }
-      if (performance.now() > sliceEnd) return yieldTask(() => this.#wake());
+      if (performance.now() > sliceEnd) return yieldTask(() => this.#wait());
       // Answered asynchronously: our own loop goes on once the answer is written (#serve); another server's is its own.
       if (!next!.#serve(next === this) && next === this) return;
     }
-  }
-
-  #wake(): void {
-    if (this.#released) return;
-    this.#wait(); // a request served meanwhile by another server's loop is not served twice: #isPending says
   }
 
   /**
