@@ -53,9 +53,14 @@ export function fetchEarly(url: string): void {
   });
 }
 
-/** Stops the early download of `url` if no boot has taken it: the page's config named another interpreter. */
-export function dropEarly(url: string): void {
+/**
+ * Stops the early download of `url` if no boot has taken it: the page's
+ * config named another interpreter, whose own file is `instead` (kept when
+ * it is the same URL).
+ */
+export function dropEarly(url: string, instead: string): void {
   const key = absolute(url);
+  if (key === absolute(instead)) return;
   const controller = early.get(key);
   if (!controller) return;
   early.delete(key);

@@ -43,8 +43,7 @@ export interface MicroPythonLoadOptions {
 export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions): Promise<Interpreter> {
   const url = options.url ?? assetUrl('micropython/micropython.mjs');
   const wasmUrl = url.replace(/\.m?js(\?.*)?$/, '.wasm');
-  const bundledWasm = assetUrl('micropython/micropython.wasm');
-  if (wasmUrl !== new URL(bundledWasm, globalThis.location?.href).href) dropEarly(bundledWasm); // the warm-up's, unused
+  if (options.url) dropEarly(assetUrl('micropython/micropython.wasm'), wasmUrl); // the warm-up's, unused
   fetchEarly(wasmUrl); // while micropython.mjs downloads and evaluates
   const [{ loadMicroPython }, romfs] = await Promise.all([
     import(/* @vite-ignore */ url) as Promise<{ loadMicroPython(config: object): Promise<MicroPythonAPI> }>,

@@ -74,8 +74,7 @@ export function preloadPyodide(): void {
 function dropPreload(url: string): void {
   snapshotAbort?.abort();
   snapshotAbort = snapshotLoading = undefined;
-  const wasm = assetUrl('pyodide/pyodide.asm.wasm');
-  if (new URL('pyodide.asm.wasm', url).href !== new URL(wasm, url).href) dropEarly(wasm);
+  dropEarly(assetUrl('pyodide/pyodide.asm.wasm'), new URL('pyodide.asm.wasm', url).href);
 }
 
 /** Boots Pyodide: the bundled one from its start-up snapshot when there is one. */
