@@ -1,11 +1,13 @@
 // Builds dist/: core.js (+ lazy chunks), core.css, the worker scripts, the
 // interpreters copied from node_modules, core.d.ts and custom-elements.json.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { buildDemos } from './build-demos.mjs';
 import { inputDigest, stampPath } from './build-stamp.mjs';
@@ -77,6 +79,24 @@ await copy('pyodide', 'pyodide', [
 await cp(join(root, 'node_modules/brotli-dec-wasm/pkg/brotli_dec_wasm_bg.wasm'), join(dist, 'pyodide/brotli-dec.wasm'));
 await copy('@micropython/micropython-webassembly-pyscript', 'micropython', ['micropython.mjs', 'micropython.wasm', 'package.json']);
 
+// Pyodide's wasm as the page downloads it (src/runtime/pyodide-snapshot.ts,
+// `decodedWasm`): brotli at its best quality with a 16 MB window, 2.8 MB
+// where a host's own brotli makes 3.1 (gzip 3.6, no compression 9.6). Made
+// in zlib's thread pool while the snapshot is made below (~30 s of CPU),
+// again only for another Pyodide.
+const { version: pyodideVersion } = JSON.parse(await readFile(join(root, 'node_modules/pyodide/package.json'), 'utf8'));
+const wasmBr = join(dist, 'pyodide/pyodide.asm.wasm.br');
+const wasmStamp = join(dist, 'pyodide/wasm.stamp');
+const wasmCurrent = existsSync(wasmBr) && existsSync(wasmStamp) && readFileSync(wasmStamp, 'utf8') === `pyodide ${pyodideVersion}\n`;
+// Started synchronously: the snapshot's execFileSync below blocks the event loop, not the thread pool.
+const compressingWasm = wasmCurrent ? Promise.resolve() : (() => {
+  const wasm = readFileSync(join(dist, 'pyodide/pyodide.asm.wasm'));
+  const params = { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24, [zlib.BROTLI_PARAM_SIZE_HINT]: wasm.length };
+  return promisify(brotliCompress)(wasm, { params })
+    .then((compressed) => writeFile(wasmBr, compressed))
+    .then(() => writeFile(wasmStamp, `pyodide ${pyodideVersion}\n`));
+})();
+
 // Pyodide's memory right after start-up, for a faster boot (see the script).
 // Made again only when Pyodide or the script changed (npm gives every
 // installed file the same date, so the stamp names Pyodide's version): it
@@ -84,20 +104,20 @@ await copy('@micropython/micropython-webassembly-pyscript', 'micropython', ['mic
 const snapshot = join(dist, 'pyodide/snapshot.bin.br');
 const snapshotScript = join(root, 'scripts/pyodide-snapshot.mjs');
 const snapshotStamp = join(dist, 'pyodide/snapshot.stamp');
-const { version: pyodideVersion } = JSON.parse(await readFile(join(root, 'node_modules/pyodide/package.json'), 'utf8'));
 const stamp = `pyodide ${pyodideVersion}, ${createHash('sha256').update(await readFile(snapshotScript)).digest('hex')}\n`;
 if (!existsSync(snapshot) || !existsSync(join(dist, 'pyodide/snapshot.json')) || (await readFile(snapshotStamp, 'utf8').catch(() => '')) !== stamp) {
   await rm(join(dist, 'pyodide/snapshot.bin.gz'), { force: true }); // the format before
   execFileSync(process.execPath, [snapshotScript, snapshot, join(dist, 'pyodide/snapshot.json')], { cwd: root, stdio: 'inherit' });
   await writeFile(snapshotStamp, stamp);
 }
+await compressingWasm;
 
 // Bytes each bundled interpreter downloads: the `total` of the `interpreter` progress stage.
 const sizeOf = async (dir, names) =>
   (await Promise.all(names.map((name) => stat(join(dist, dir, name))))).reduce((sum, info) => sum + info.size, 0);
 const interpreterBytes = {
   // python_stdlib.zip is left out: a page booted from the snapshot reads it on demand.
-  pyodide: await sizeOf('pyodide', ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json', 'snapshot.bin.br', 'brotli-dec.wasm', 'snapshot.json']),
+  pyodide: await sizeOf('pyodide', ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm.br', 'pyodide-lock.json', 'snapshot.bin.br', 'brotli-dec.wasm', 'snapshot.json']),
   micropython: await sizeOf('micropython', ['micropython.mjs', 'micropython.wasm']),
 };
 

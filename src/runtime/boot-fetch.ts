@@ -38,12 +38,16 @@ function bootFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit):
  * wasm, while the loader's module downloads and evaluates (what it saves:
  * bench/README.md, "Measurement history"). A second
  * call for the same URL does nothing while the first is not taken.
+ * `start`: how to get the response instead of a plain `fetch` of `url`
+ * (Pyodide's wasm is downloaded compressed and decoded here), given the
+ * signal that {@link dropEarly} aborts.
  */
-export function fetchEarly(url: string): void {
+export function fetchEarly(url: string, start?: (signal: AbortSignal) => Promise<Response>): void {
   const key = absolute(url);
   if (answers.has(key)) return;
   const controller = new AbortController();
-  const response = fetch(key, { credentials: 'same-origin', signal: controller.signal });
+  const { signal } = controller;
+  const response = start ? start(signal) : fetch(key, { credentials: 'same-origin', signal });
   response.catch(() => undefined); // the loader's own fetch reports a failure
   early.set(key, controller);
   answers.set(key, () => {
@@ -56,16 +60,17 @@ export function fetchEarly(url: string): void {
 /**
  * Stops the early download of `url` if no boot has taken it: the page's
  * config named another interpreter, whose own file is `instead` (kept when
- * it is the same URL).
+ * it is the same URL). Whether it stopped one.
  */
-export function dropEarly(url: string, instead: string): void {
+export function dropEarly(url: string, instead: string): boolean {
   const key = absolute(url);
-  if (key === absolute(instead)) return;
+  if (key === absolute(instead)) return false;
   const controller = early.get(key);
-  if (!controller) return;
+  if (!controller) return false;
   early.delete(key);
   answers.delete(key);
   controller.abort();
+  return true;
 }
 
 /** Files downloaded here for the workers this page will start (main's realm), by URL. */

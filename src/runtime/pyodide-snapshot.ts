@@ -194,34 +194,95 @@ export function readSnapshot(
 }
 
 async function decode(response: Response, decoder: Promise<Response>, sink: SnapshotSink): Promise<void> {
-  if (response.headers.get('content-encoding')) {
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) sink.push(chunk);
-    return;
+  const chunks = chunksOf(response.body!.getReader());
+  const decoded = response.headers.get('content-encoding') ? chunks : brotliChunks(chunks, decoder, 'snapshot');
+  for await (const chunk of decoded) sink.push(chunk);
+}
+
+/** The chunks of a stream (WebKit's streams are not async iterable). */
+async function* chunksOf(reader: ReadableStreamDefaultReader<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
   }
-  await initBrotli({ module_or_path: decoder });
+}
+
+/** A stream of what `chunks` yields, read as the stream is (WebKit has no `ReadableStream.from`). */
+function streamOf(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+/** The decoder's wasm, instantiated once: its objects live in its memory, so a second instance would break the first's. */
+let brotli: Promise<unknown> | undefined;
+
+/** The decompressed bytes of `chunks`, as they arrive; `what` names the file in the error of a stream cut short. */
+async function* brotliChunks(chunks: AsyncIterable<Uint8Array>, decoder: Promise<Response>, what: string): AsyncGenerator<Uint8Array> {
+  await (brotli ??= initBrotli({ module_or_path: decoder }));
   const stream = new DecompressStream();
   let done = false;
-  const reader = response.body!.getReader();
-  for (;;) {
-    const { value, done: ended } = await reader.read();
-    if (ended) break;
-    let input = value;
-    for (;;) {
-      const result = stream.decompress(input, 1 << 20);
-      const output = result.buf;
-      const code = result.code;
-      const used = result.input_offset;
-      result.free();
-      if (output.length) sink.push(output);
-      if (code === BrotliStreamResultCode.NeedsMoreOutput) input = input.subarray(used);
-      else {
-        done = code === BrotliStreamResultCode.ResultSuccess;
-        break;
+  try {
+    for await (let input of chunks) {
+      for (;;) {
+        const result = stream.decompress(input, 1 << 20);
+        const output = result.buf;
+        const code = result.code;
+        const used = result.input_offset;
+        result.free();
+        if (output.length) yield output;
+        if (code === BrotliStreamResultCode.NeedsMoreOutput) input = input.subarray(used);
+        else {
+          done = code === BrotliStreamResultCode.ResultSuccess;
+          break;
+        }
       }
     }
+  } finally {
+    stream.free();
   }
-  stream.free();
-  if (!done) throw new Error('truncated snapshot');
+  if (!done) throw new Error(`truncated ${what}`);
+}
+
+/** The first bytes of every wasm module, `\0asm`, as a little-endian word. */
+const WASM_MAGIC = 0x6d736100;
+
+/**
+ * Pyodide's wasm from `pyodide.asm.wasm.br` (the build's brotli at its best
+ * quality: 2.8 MB, where a host's on-the-fly brotli makes 3.1 MB of
+ * `pyodide.asm.wasm`, gzip 3.6 and a host that does not compress 9.6),
+ * decoded as it downloads, into a response that `instantiateStreaming`
+ * compiles as it arrives. A body that is wasm already (a server that sent
+ * the file with `Content-Encoding: br`) is passed on as it is. `fallback`
+ * fetches the plain file when the compressed one cannot be had.
+ */
+export async function decodedWasm(response: Response, decoder: Promise<Response>, fallback: () => Promise<Response>): Promise<Response> {
+  if (!response.ok || !response.body) {
+    response.body?.cancel().catch(() => undefined);
+    return fallback();
+  }
+  const chunks = chunksOf(response.body.getReader());
+  const first = await chunks.next();
+  const head = first.done ? new Uint8Array(0) : first.value;
+  const isWasm = head.length >= 4 && new DataView(head.buffer, head.byteOffset).getUint32(0, true) === WASM_MAGIC;
+  async function* all(): AsyncGenerator<Uint8Array> {
+    if (head.length) yield head;
+    if (!first.done) yield* chunks;
+  }
+  const body = isWasm ? all() : brotliChunks(all(), decoder, 'wasm');
+  return new Response(streamOf(body), { headers: { 'Content-Type': 'application/wasm' } });
 }
 
 /** Set when the fresh memory was found unlike the build's: the reason Pyodide refused the snapshot. */

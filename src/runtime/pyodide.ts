@@ -50,7 +50,12 @@ export function preloadPyodide(): void {
   const url = assetUrl('pyodide/pyodide.mjs');
   loadLockFile(url);
   loadPyodideSnapshot();
-  fetchEarly(assetUrl('pyodide/pyodide.asm.wasm'));
+  const wasm = assetUrl('pyodide/pyodide.asm.wasm');
+  fetchEarly(wasm, (signal) => {
+    const compressed = fetch(`${wasm}.br`, { credentials: 'same-origin', signal });
+    const plain = () => fetch(wasm, { credentials: 'same-origin', signal });
+    return Promise.all([decoderCode(), compressed]).then(([module, response]) => module.decodedWasm(response, brotliDecoder(), plain));
+  });
   if (typeof document === 'undefined') {
     import(/* @vite-ignore */ assetUrl('pyodide/pyodide.asm.mjs')).catch(() => undefined);
     return;
@@ -68,13 +73,17 @@ export function preloadPyodide(): void {
  * Stops what {@link preloadPyodide} started for the bundled build and no
  * boot took, once the page's config named another build (`url`): the
  * snapshot and its decoder (only the bundled build boots from them), and
- * the wasm unless that build is in the same folder. A few megabytes that
- * would otherwise share the line with the build the page runs.
+ * the wasm (and the decoder it shares with the snapshot) unless that build
+ * is in the same folder. A few megabytes that would otherwise share the
+ * line with the build the page runs.
  */
 function dropPreload(url: string): void {
   snapshotAbort?.abort();
   snapshotAbort = snapshotLoading = undefined;
-  dropEarly(assetUrl('pyodide/pyodide.asm.wasm'), new URL('pyodide.asm.wasm', url).href);
+  if (dropEarly(assetUrl('pyodide/pyodide.asm.wasm'), new URL('pyodide.asm.wasm', url).href)) {
+    decoder?.abort.abort();
+    decoder = undefined;
+  }
 }
 
 /** Boots Pyodide: the bundled one from its start-up snapshot when there is one. */
@@ -139,10 +148,23 @@ const stdlibPath = (sitePackages: string): string => sitePackages.replace(/\/pyt
 
 const snapshotUrl = () => assetUrl('pyodide/snapshot.bin.br');
 let snapshotLoading: SnapshotReading | undefined;
-/** Stops the snapshot's and its decoder's downloads, while no boot has taken them. */
+/** Stops the snapshot's download, while no boot has taken it. */
 let snapshotAbort: AbortController | undefined;
 type SnapshotModule = typeof import('./pyodide-snapshot.js');
 let snapshotModule: Promise<SnapshotModule> | undefined;
+/** The code that decodes the snapshot and the wasm (`dist/pyodide-snapshot.js`), imported once. */
+const decoderCode = (): Promise<SnapshotModule> => (snapshotModule ??= importLazy<SnapshotModule>('pyodide-snapshot'));
+/** The brotli decoder's wasm, for the snapshot and Pyodide's wasm: downloaded once, with them. */
+let decoder: { response: Promise<Response>; abort: AbortController } | undefined;
+function brotliDecoder(): Promise<Response> {
+  if (!decoder) {
+    const abort = new AbortController();
+    const response = fetch(assetUrl('pyodide/brotli-dec.wasm'), { signal: abort.signal });
+    response.catch(() => undefined);
+    decoder = { response, abort };
+  }
+  return decoder.response;
+}
 
 /** The Cache API cache of decoded snapshots (`pyodide-snapshot.ts`, `readSnapshot`). */
 export const SNAPSHOT_CACHE = 'pyscript-snapshot-v1';
@@ -171,17 +193,14 @@ function forgetSnapshot(): void {
 export function loadPyodideSnapshot(): SnapshotReading {
   if (!snapshotLoading) {
     loadSnapshotModules();
-    snapshotModule = importLazy<SnapshotModule>('pyodide-snapshot');
-    // The decoder too, though a visit that finds the snapshot in the cache does not use it:
-    // waiting for the cache's answer first would make it a round trip later when it is needed.
+    // The decoder too (the wasm needs it anyway).
+    const decoding = brotliDecoder();
     snapshotAbort = new AbortController();
     const { signal } = snapshotAbort;
-    const decoder = fetch(assetUrl('pyodide/brotli-dec.wasm'), { signal });
-    decoder.catch(() => undefined);
     const url = snapshotUrl();
     const cached = lookUpSnapshot(url);
-    const reading = Promise.all([snapshotModule, fetch(url, { signal })]).then(([module, response]) =>
-      module.readSnapshot(url, response, decoder, cached, snapshotDigest()));
+    const reading = Promise.all([decoderCode(), fetch(url, { signal })]).then(([module, response]) =>
+      module.readSnapshot(url, response, decoding, cached, snapshotDigest()));
     snapshotLoading = { head: reading.then((read) => read.head), whole: reading.then((read) => read.whole) };
     // Reported when the boot falls back.
     snapshotLoading.head.catch(() => undefined);
