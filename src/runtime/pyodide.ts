@@ -113,10 +113,10 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
     });
   let pyodide: PyodideAPI;
   if (!snapshot) {
-    pyodide = await duringBoot(() => boot());
+    pyodide = await duringBoot(() => endingOnWasmFailure(boot));
   } else {
     try {
-      pyodide = await withStdlibStandIn((stdLibURL) => boot(snapshot, stdLibURL));
+      pyodide = await withStdlibStandIn((stdLibURL) => endingOnWasmFailure(() => boot(snapshot, stdLibURL)));
       // Per page, not per build: the random seed (else every page draws
       // the same numbers) and the language, as a fresh boot would set them;
       // and the one '' in sys.path (the restore adds a second).
@@ -128,12 +128,53 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
         ? new Error(`it was made for another build of Pyodide than ${url}`) : unread ?? error;
       console.warn(`[pyscript] Pyodide could not start from ${snapshotUrl()}, starting without it:`, reason);
       forgetSnapshot(); // the next visit decodes it from the network again
-      pyodide = await duringBoot(() => boot());
+      pyodide = await duringBoot(() => endingOnWasmFailure(boot));
     }
   }
   // This scope's closures live on in Pyodide's options (`fsInit`): they must not keep the decoded snapshot.
   snapshot = undefined;
   return new PyodideInterpreter(pyodide, sitePackages || '/lib/python3.14/site-packages', options.streams);
+}
+
+/** The boots waiting on Pyodide's wasm, and the `instantiateStreaming` they replaced (see {@link endingOnWasmFailure}). */
+const wasmWatchers = new Set<(error: Error) => void>();
+let realInstantiate: typeof WebAssembly.instantiateStreaming | undefined;
+
+function watchingInstantiate(source: Response | PromiseLike<Response>, imports?: WebAssembly.Imports): Promise<WebAssembly.WebAssemblyInstantiatedSource> {
+  const result = realInstantiate!.call(WebAssembly, source, imports);
+  if ((imports as { env?: { JsvError_Check?: unknown } } | undefined)?.env?.JsvError_Check) {
+    result.catch((error: unknown) => {
+      const failure = new Error(`Pyodide's wasm did not load: ${error instanceof Error ? error.message : String(error)}`);
+      for (const fail of wasmWatchers) fail(failure);
+    });
+  }
+  return result;
+}
+
+/**
+ * Runs `boot`, ending it with the error when Pyodide's wasm does not
+ * download or compile: Pyodide then only logs "wasm instantiation failed!",
+ * and its boot never ends. Pyodide's instantiation is the one whose imports
+ * carry its `JsvError_Check`; a failure ends every Pyodide boot under way
+ * in this realm (they load the same file).
+ */
+async function endingOnWasmFailure<T>(boot: () => Promise<T>): Promise<T> {
+  let fail!: (error: Error) => void;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  if (wasmWatchers.size === 0) {
+    realInstantiate = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = watchingInstantiate;
+  }
+  wasmWatchers.add(fail);
+  try {
+    return await Promise.race([boot(), failed]);
+  } finally {
+    wasmWatchers.delete(fail);
+    if (wasmWatchers.size === 0) {
+      if (WebAssembly.instantiateStreaming === watchingInstantiate) WebAssembly.instantiateStreaming = realInstantiate!;
+      realInstantiate = undefined;
+    }
+  }
 }
 
 const afterSnapshot = `import os as _os, random as _random, sys as _sys
