@@ -111,6 +111,13 @@ if (!existsSync(snapshot) || !existsSync(join(dist, 'pyodide/snapshot.json')) ||
   await writeFile(snapshotStamp, stamp);
 }
 await compressingWasm;
+// snapshot.json names the compressed wasm too: a page keeps it decoded under this digest.
+{
+  const listingPath = join(dist, 'pyodide/snapshot.json');
+  const listing = JSON.parse(await readFile(listingPath, 'utf8'));
+  const wasmDigest = createHash('sha256').update(await readFile(wasmBr)).digest('hex');
+  if (listing.wasm !== wasmDigest) await writeFile(listingPath, JSON.stringify({ ...listing, wasm: wasmDigest }));
+}
 
 // Bytes each bundled interpreter downloads: the `total` of the `interpreter` progress stage.
 const sizeOf = async (dir, names) =>

@@ -24,13 +24,15 @@ interface SnapshotModules {
   packages: Record<string, string[]>;
   /** The sha256 of `snapshot.bin.br`, the snapshot this listing goes with. */
   snapshot?: string;
+  /** The sha256 of `pyodide.asm.wasm.br` (added by `scripts/build.mjs`). */
+  wasm?: string;
 }
 
 /** Modules that are never in the zip: ours and Pyodide's JavaScript bridges. */
 const outside = /^(?:pyscript|_pyscript|js|pyodide_js)(?:\.|$)/;
 
 const stdlibUrl = () => assetUrl('pyodide/python_stdlib.zip');
-let listing: Promise<{ modules: Set<string>; packages: Record<string, string[]>; snapshot?: string } | undefined> | undefined;
+let listing: Promise<{ modules: Set<string>; packages: Record<string, string[]>; snapshot?: string; wasm?: string } | undefined> | undefined;
 let download: Promise<Uint8Array> | undefined;
 let contents: Uint8Array | undefined;
 /** The lazy file's node, once installed, so that an arriving download fills it. */
@@ -40,7 +42,7 @@ let pending: ((bytes: Uint8Array) => void) | undefined;
 export function loadSnapshotModules(): void {
   listing ??= fetch(assetUrl('pyodide/snapshot.json'))
     .then((response) => (response.ok ? (response.json() as Promise<SnapshotModules>) : undefined))
-    .then((found) => found && { modules: new Set(found.modules), packages: found.packages, snapshot: found.snapshot })
+    .then((found) => found && { modules: new Set(found.modules), packages: found.packages, snapshot: found.snapshot, wasm: found.wasm })
     .catch(() => undefined);
 }
 
@@ -48,6 +50,12 @@ export function loadSnapshotModules(): void {
 export function snapshotDigest(): Promise<string | undefined> {
   loadSnapshotModules();
   return listing!.then((found) => found?.snapshot);
+}
+
+/** What `snapshot.json` says identifies the compressed wasm (its sha256), if it says. */
+export function wasmDigest(): Promise<string | undefined> {
+  loadSnapshotModules();
+  return listing!.then((found) => found?.wasm);
 }
 
 /** Starts (once) the download of the zip; the lazy file takes it when it arrives. */

@@ -7,7 +7,7 @@ import { dropEarly, duringBoot, fetchEarly } from './boot-fetch.js';
 import { importLazy } from './lazy.js';
 import { loadLockFile } from './lock-file.js';
 import type { CachedSnapshot, EmscriptenModule, SnapshotReading, SnapshotRestore } from './pyodide-snapshot.js';
-import { beforeRun, installLazyStdlib, loadSnapshotModules, snapshotDigest, withStdlibStandIn } from './pyodide-stdlib.js';
+import { beforeRun, installLazyStdlib, loadSnapshotModules, snapshotDigest, wasmDigest, withStdlibStandIn } from './pyodide-stdlib.js';
 import type { Interpreter, RunOptions, Streams } from './types.js';
 
 /** The subset of Pyodide's API that we use. */
@@ -52,9 +52,12 @@ export function preloadPyodide(): void {
   loadPyodideSnapshot();
   const wasm = assetUrl('pyodide/pyodide.asm.wasm');
   fetchEarly(wasm, (signal) => {
-    const compressed = fetch(`${wasm}.br`, { credentials: 'same-origin', signal });
+    const compressedUrl = `${wasm}.br`;
+    const compressed = fetch(compressedUrl, { credentials: 'same-origin', signal });
     const plain = () => fetch(wasm, { credentials: 'same-origin', signal });
-    return Promise.all([decoderCode(), compressed]).then(([module, response]) => module.decodedWasm(response, brotliDecoder(), plain));
+    const kept = lookUpKept(compressedUrl);
+    return Promise.all([decoderCode(), compressed]).then(([module, response]) =>
+      module.decodedWasm(compressedUrl, response, brotliDecoder(), plain, kept, wasmDigest()));
   });
   if (typeof document === 'undefined') {
     import(/* @vite-ignore */ assetUrl('pyodide/pyodide.asm.mjs')).catch(() => undefined);
@@ -127,7 +130,7 @@ export async function loadPyodideInterpreter(options: PyodideLoadOptions): Promi
       const reason = (await snapshotModule?.catch(() => undefined))?.mismatch
         ? new Error(`it was made for another build of Pyodide than ${url}`) : unread ?? error;
       console.warn(`[pyscript] Pyodide could not start from ${snapshotUrl()}, starting without it:`, reason);
-      forgetSnapshot(); // the next visit decodes it from the network again
+      forgetKept(); // the next visit decodes them from the network again
       pyodide = await duringBoot(() => endingOnWasmFailure(boot));
     }
   }
@@ -207,20 +210,23 @@ function brotliDecoder(): Promise<Response> {
   return decoder.response;
 }
 
-/** The Cache API cache of decoded snapshots (`pyodide-snapshot.ts`, `readSnapshot`). */
+/** The Cache API cache of the decoded snapshot and wasm (`pyodide-snapshot.ts`, `readSnapshot`, `decodedWasm`). */
 export const SNAPSHOT_CACHE = 'pyscript-snapshot-v1';
 
 /** The cache and its entry for `url`; `undefined` where there is no Cache API (an insecure context) or it fails. */
-function lookUpSnapshot(url: string): Promise<CachedSnapshot | undefined> {
+function lookUpKept(url: string): Promise<CachedSnapshot | undefined> {
   if (typeof caches === 'undefined') return Promise.resolve(undefined);
   return caches.open(SNAPSHOT_CACHE)
     .then(async (cache) => ({ cache, hit: await cache.match(url) }))
     .catch(() => undefined);
 }
 
-/** Drops the decoded snapshot from the cache (it did not restore). */
-function forgetSnapshot(): void {
-  if (typeof caches !== 'undefined') caches.open(SNAPSHOT_CACHE).then((cache) => cache.delete(snapshotUrl())).catch(() => undefined);
+/** Drops the decoded snapshot and wasm from the cache (the boot from them failed). */
+function forgetKept(): void {
+  if (typeof caches === 'undefined') return;
+  caches.open(SNAPSHOT_CACHE)
+    .then((cache) => Promise.all([cache.delete(snapshotUrl()), cache.delete(`${assetUrl('pyodide/pyodide.asm.wasm')}.br`)]))
+    .catch(() => undefined);
 }
 
 /**
@@ -239,7 +245,7 @@ export function loadPyodideSnapshot(): SnapshotReading {
     snapshotAbort = new AbortController();
     const { signal } = snapshotAbort;
     const url = snapshotUrl();
-    const cached = lookUpSnapshot(url);
+    const cached = lookUpKept(url);
     const reading = Promise.all([decoderCode(), fetch(url, { signal })]).then(([module, response]) =>
       module.readSnapshot(url, response, decoding, cached, snapshotDigest()));
     snapshotLoading = { head: reading.then((read) => read.head), whole: reading.then((read) => read.whole) };
