@@ -2,8 +2,9 @@
  * Decoding the start-up snapshot, `dist/pyodide/snapshot.bin.br` (made by
  * `scripts/pyodide-snapshot.mjs`, which describes its layout). Lazy
  * (`dist/pyodide-snapshot.js`): only Pyodide pages load it, with the
- * brotli decoder (`dist/pyodide/brotli-dec.wasm`, from brotli-dec-wasm:
- * `DecompressionStream` does not decode brotli in every engine).
+ * brotli decoder (`dist/pyodide/brotli-dec.wasm`, from brotli-dec-wasm),
+ * where `DecompressionStream` does not decode brotli (Chromium and WebKit
+ * in 2026; Firefox does).
  *
  * The file holds only the memory pages that differ from what the freshly
  * instantiated wasm holds, XOR'd with it (most with zeros: only those over
@@ -143,7 +144,8 @@ class SnapshotSink {
 
 /**
  * Reads the snapshot response, decompressing while it downloads.
- * `decoder`: the response for the decoder's wasm. A server that already
+ * `decoder`: the response for the decoder's wasm (none where the engine
+ * decodes brotli itself). A server that already
  * decoded the body (it sent `Content-Encoding`) gets it read as it is.
  * `cached`: the cache and its entry for `url`, `digest`: the current
  * file's sha256. The decoded bytes are kept in the cache under the digest,
@@ -154,7 +156,7 @@ class SnapshotSink {
 export function readSnapshot(
   url: string,
   response: Response,
-  decoder: Promise<Response>,
+  decoder: Promise<Response> | undefined,
   cached: Promise<CachedSnapshot | undefined>,
   digest: Promise<string | undefined>,
 ): SnapshotReading {
@@ -193,7 +195,7 @@ export function readSnapshot(
   return { head, whole };
 }
 
-async function decode(response: Response, decoder: Promise<Response>, sink: SnapshotSink): Promise<void> {
+async function decode(response: Response, decoder: Promise<Response> | undefined, sink: SnapshotSink): Promise<void> {
   const chunks = chunksOf(response.body!.getReader());
   const decoded = response.headers.get('content-encoding') ? chunks : brotliChunks(chunks, decoder, 'snapshot');
   for await (const chunk of decoded) sink.push(chunk);
@@ -229,8 +231,21 @@ function streamOf(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array
 /** The decoder's wasm, instantiated once: its objects live in its memory, so a second instance would break the first's. */
 let brotli: Promise<unknown> | undefined;
 
-/** The decompressed bytes of `chunks`, as they arrive; `what` names the file in the error of a stream cut short. */
-async function* brotliChunks(chunks: AsyncIterable<Uint8Array>, decoder: Promise<Response>, what: string): AsyncGenerator<Uint8Array> {
+/**
+ * The decompressed bytes of `chunks`, as they arrive, by the decoder's wasm
+ * (`decoder`) or, without one, the engine's; `what` names the file in the
+ * error of a stream that does not decode.
+ */
+async function* brotliChunks(chunks: AsyncGenerator<Uint8Array>, decoder: Promise<Response> | undefined, what: string): AsyncGenerator<Uint8Array> {
+  if (!decoder) {
+    try {
+      const native = new DecompressionStream('brotli' as CompressionFormat) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+      yield* chunksOf(streamOf(chunks).pipeThrough(native).getReader());
+    } catch (error) {
+      throw new Error(`truncated or spoilt ${what} (${error instanceof Error ? error.message : String(error)})`);
+    }
+    return;
+  }
   await (brotli ??= initBrotli({ module_or_path: decoder }));
   const stream = new DecompressStream();
   let done = false;
@@ -253,7 +268,7 @@ async function* brotliChunks(chunks: AsyncIterable<Uint8Array>, decoder: Promise
   } finally {
     stream.free();
   }
-  if (!done) throw new Error(`truncated ${what}`);
+  if (!done) throw new Error(`truncated or spoilt ${what}`);
 }
 
 /** The first bytes of every wasm module, `\0asm`, as a little-endian word. */
@@ -276,7 +291,7 @@ const WASM_MAGIC = 0x6d736100;
 export async function decodedWasm(
   url: string,
   response: Response,
-  decoder: Promise<Response>,
+  decoder: Promise<Response> | undefined,
   fallback: () => Promise<Response>,
   cached: Promise<CachedSnapshot | undefined> = Promise.resolve(undefined),
   digest: Promise<string | undefined> = Promise.resolve(undefined),

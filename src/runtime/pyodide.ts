@@ -200,7 +200,20 @@ let snapshotModule: Promise<SnapshotModule> | undefined;
 const decoderCode = (): Promise<SnapshotModule> => (snapshotModule ??= importLazy<SnapshotModule>('pyodide-snapshot'));
 /** The brotli decoder's wasm, for the snapshot and Pyodide's wasm: downloaded once, with them. */
 let decoder: { response: Promise<Response>; abort: AbortController } | undefined;
-function brotliDecoder(): Promise<Response> {
+let nativeBrotli: boolean | undefined;
+/** Whether this engine's `DecompressionStream` decodes brotli (Firefox's does): then the decoder's wasm is not needed. */
+function brotliStreams(): boolean {
+  try {
+    new DecompressionStream('brotli' as CompressionFormat);
+    return true;
+  } catch {
+    return false;
+  }
+}
+/** The response for the decoder's wasm; none where the engine decodes brotli itself. */
+function brotliDecoder(): Promise<Response> | undefined {
+  nativeBrotli ??= brotliStreams();
+  if (nativeBrotli) return undefined;
   if (!decoder) {
     const abort = new AbortController();
     const response = fetch(assetUrl('pyodide/brotli-dec.wasm'), { signal: abort.signal });
