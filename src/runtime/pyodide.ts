@@ -75,10 +75,10 @@ export function preloadPyodide(): void {
 /**
  * Stops what {@link preloadPyodide} started for the bundled build and no
  * boot took, once the page's config named another build (`url`): the
- * snapshot and its decoder (only the bundled build boots from them), and
- * the wasm (and the decoder it shares with the snapshot) unless that build
- * is in the same folder. A few megabytes that would otherwise share the
- * line with the build the page runs.
+ * snapshot (only the bundled build boots from it), and the wasm with the
+ * brotli decoder it shares with the snapshot, unless that build is in the
+ * same folder (its wasm is this one). A few megabytes that would otherwise
+ * share the line with the build the page runs.
  */
 function dropPreload(url: string): void {
   snapshotAbort?.abort();
