@@ -10,13 +10,14 @@
 // counts 0, a 304 only its headers.
 
 /**
- * A request the page ends itself, not a failure: the snapshot's download
- * when the decoded snapshot is in the page's cache (the body is cancelled
- * once the cache has answered; src/runtime/pyodide-snapshot.ts).
+ * A request the page ends itself, not a failure: the snapshot's and the
+ * compressed wasm's downloads when their decoded copies are in the page's
+ * cache (the body is cancelled once the cache has answered;
+ * src/runtime/pyodide-snapshot.ts).
  * @param {import('playwright-core').Request} request
  */
 const cancelledOnPurpose = (request) =>
-  request.url().endsWith('/dist/pyodide/snapshot.bin.br') && request.failure()?.errorText === 'net::ERR_ABORTED';
+  /\/dist\/pyodide\/(snapshot\.bin|pyodide\.asm\.wasm)\.br$/.test(request.url()) && request.failure()?.errorText === 'net::ERR_ABORTED';
 
 /**
  * Lists in `problems` every request of `context` that fails, but for those
