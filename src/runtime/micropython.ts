@@ -58,7 +58,10 @@ export async function loadMicroPythonInterpreter(options: MicroPythonLoadOptions
     stderr: bytes ? (data: Uint8Array) => stderr.push(data[0]) : (line: string) => stderr.line(line),
     linebuffer: !bytes,
     romfs,
-  }));
+  })).catch((error: unknown) => {
+    // Emscripten's own words, e.g. "Aborted(both async and sync fetching of the wasm failed)".
+    throw new Error(`MicroPython did not start from ${wasmUrl}: ${error instanceof Error ? error.message : String(error)}`);
+  });
   // Mounting an image makes /rom, read-only, the working directory: back to /, as without one.
   if (romfs) mp.runPython('__import__("os").chdir("/")');
   return new MicroPythonInterpreter(mp, stdout, stderr);
