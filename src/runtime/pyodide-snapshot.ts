@@ -169,8 +169,7 @@ export function readSnapshot(
   const whole = (async (): Promise<DecodedSnapshot> => {
     if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
     const store = await cached;
-    // Only a visit with something kept waits for the digest before it decodes.
-    const hit = store?.hit && store.hit.headers.get(DIGEST_HEADER) === (await digest) ? store.hit : undefined;
+    const hit = await currentHit(store, digest);
     if (hit) {
       const kept = await hit.arrayBuffer().then((bytes) => parse(new Uint8Array(bytes))).catch(() => undefined);
       if (kept) {
@@ -183,16 +182,23 @@ export function readSnapshot(
     const sink = new SnapshotSink(headFound);
     await decode(response, decoder, sink);
     const { decoded, stream } = sink.end();
-    if (store) {
-      // A full disk or a closed page only costs the next visit a decode.
-      digest.then((version) => {
-        if (version) return store.cache.put(url, new Response(stream, { headers: { [DIGEST_HEADER]: version } }));
-      }).catch(() => undefined);
-    }
+    if (store) keep(store.cache, url, stream, digest);
     return decoded;
   })();
   whole.catch(headFailed);
   return { head, whole };
+}
+
+/** The kept entry, when it was decoded from the current file: only a visit with something kept waits for the digest. */
+async function currentHit(store: CachedSnapshot | undefined, digest: Promise<string | undefined>): Promise<Response | undefined> {
+  return store?.hit && store.hit.headers.get(DIGEST_HEADER) === (await digest) ? store.hit : undefined;
+}
+
+/** Keeps `bytes` in `cache` as `url` under the digest, once known; a full disk or a closed page only costs the next visit a decode. */
+function keep(cache: Cache, url: string, bytes: Blob, digest: Promise<string | undefined>, type?: string): void {
+  digest.then((version) => {
+    if (version) return cache.put(url, new Response(bytes, { headers: { ...(type && { 'Content-Type': type }), [DIGEST_HEADER]: version } }));
+  }).catch(() => undefined);
 }
 
 async function decode(response: Response, decoder: Promise<Response> | undefined, sink: SnapshotSink): Promise<void> {
@@ -301,9 +307,10 @@ export async function decodedWasm(
     return fallback();
   }
   const store = await cached;
-  if (store?.hit && store.hit.headers.get(DIGEST_HEADER) === (await digest)) {
+  const hit = await currentHit(store, digest);
+  if (hit) {
     response.body.cancel().catch(() => undefined);
-    return store.hit;
+    return hit;
   }
   const chunks = chunksOf(response.body.getReader());
   const first = await chunks.next();
@@ -326,10 +333,7 @@ async function* keeping(chunks: AsyncGenerator<Uint8Array>, cache: Cache, url: s
     parts.push(chunk as Uint8Array<ArrayBuffer>);
     yield chunk;
   }
-  // A full disk or a closed page only costs the next visit a decode.
-  digest.then((version) => {
-    if (version) return cache.put(url, new Response(new Blob(parts), { headers: { 'Content-Type': WASM_TYPE, [DIGEST_HEADER]: version } }));
-  }).catch(() => undefined);
+  keep(cache, url, new Blob(parts), digest, WASM_TYPE);
 }
 
 /** Set when the fresh memory was found unlike the build's: the reason Pyodide refused the snapshot. */

@@ -52,7 +52,7 @@ export function preloadPyodide(): void {
   loadPyodideSnapshot();
   const wasm = assetUrl('pyodide/pyodide.asm.wasm');
   fetchEarly(wasm, (signal) => {
-    const compressedUrl = `${wasm}.br`;
+    const compressedUrl = compressedWasmUrl();
     const compressed = fetch(compressedUrl, { credentials: 'same-origin', signal });
     const plain = () => fetch(wasm, { credentials: 'same-origin', signal });
     const kept = lookUpKept(compressedUrl);
@@ -191,6 +191,8 @@ del _os, _random, _sys`;
 const stdlibPath = (sitePackages: string): string => sitePackages.replace(/\/python(\d+)\.(\d+)\/site-packages$/, '/python$1$2.zip');
 
 const snapshotUrl = () => assetUrl('pyodide/snapshot.bin.br');
+/** Pyodide's wasm as the build compressed it (pyodide-snapshot.ts, `decodedWasm`). */
+const compressedWasmUrl = () => assetUrl('pyodide/pyodide.asm.wasm.br');
 let snapshotLoading: SnapshotReading | undefined;
 /** Stops the snapshot's download, while no boot has taken it. */
 let snapshotAbort: AbortController | undefined;
@@ -238,7 +240,7 @@ function lookUpKept(url: string): Promise<CachedSnapshot | undefined> {
 function forgetKept(): void {
   if (typeof caches === 'undefined') return;
   caches.open(SNAPSHOT_CACHE)
-    .then((cache) => Promise.all([cache.delete(snapshotUrl()), cache.delete(`${assetUrl('pyodide/pyodide.asm.wasm')}.br`)]))
+    .then((cache) => Promise.all([cache.delete(snapshotUrl()), cache.delete(compressedWasmUrl())]))
     .catch(() => undefined);
 }
 
