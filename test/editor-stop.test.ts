@@ -234,6 +234,33 @@ describe('interrupt() on worker scripts', function () {
     expect(errorOf(host)).to.contain('Stopped: the code did not answer KeyboardInterrupt, so the worker was terminated.');
   });
 
+  it('Pyodide: code that takes the KeyboardInterrupt late still gets its grace to unwind', async () => {
+    // Each turn waits a second in JavaScript, where Python cannot take the
+    // interrupt; the handler then takes another second. From the interrupt
+    // that is up to two seconds, more than the grace; from the moment Python
+    // took it, one.
+    const { script, host } = await loopingScript('py', `import js
+busy = js.eval("(ms) => { const t = Date.now(); while (Date.now() - t < ms) {} }")
+try:
+    while True:
+        busy(1000)
+except KeyboardInterrupt:
+    busy(1000)
+    raise`);
+    const done = new Promise((resolve) => script.addEventListener('py:done', resolve, { once: true }));
+    expect(await script.interrupt()).to.equal(true);
+    await done;
+    expect(errorOf(host)).to.contain('KeyboardInterrupt');
+    expect(errorOf(host)).not.to.contain('terminated');
+  });
+
+  it('Pyodide: code that never takes the KeyboardInterrupt (a JavaScript call that does not return) loses its worker, and the error says why', async () => {
+    const { script, host } = await loopingScript('py', 'import js\njs.eval("for (;;) {}")');
+    expect(await script.interrupt()).to.equal(true);
+    await host.done;
+    expect(errorOf(host)).to.contain('Stopped: the code did not take the KeyboardInterrupt (it was not running Python: a long call into JavaScript or a C extension), so the worker was terminated.');
+  });
+
   it('MicroPython: a `while True: pass` script loses its worker, and the error says why', async () => {
     const { script, host } = await loopingScript('mpy', spin());
     const done = new Promise((resolve) => script.addEventListener('mpy:done', resolve, { once: true }));

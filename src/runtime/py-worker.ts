@@ -90,6 +90,9 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
 }
 
 /** The kinds the `type` option names (PyScript spells them either way). */
+/** How often {@link PythonWorker.interruptWithin} looks whether Python took the interrupt, in ms. */
+const INTERRUPT_POLL_MS = 20;
+
 const kinds: Record<string, InterpreterKind> = { pyodide: 'pyodide', py: 'pyodide', micropython: 'micropython', mpy: 'micropython' };
 
 /** One Python worker, seen from the main thread. */
@@ -210,17 +213,33 @@ export class PythonWorker {
 
   /**
    * {@link interrupt}s the code whose end `settled` marks (the worker's own
-   * code, an `exec`) and waits up to `graceMs` for it to end.
+   * code, an `exec`) and waits for it to end: up to `graceMs` for Python to
+   * take the interrupt (Pyodide clears the buffer when it raises
+   * `KeyboardInterrupt`), then up to `graceMs` from that moment for the code
+   * to unwind. A slow or busy machine that takes the interrupt late still
+   * gets its full grace to unwind; code that catches the interrupt and goes
+   * on is stopped `graceMs` after it took it.
    * @returns undefined when it ended; else why it was not stopped (the caller terminates the worker)
    */
   async interruptWithin(settled: Promise<unknown>, graceMs: number): Promise<string | undefined> {
     if (!this.interrupt()) {
       return this.kind === 'micropython' ? 'MicroPython cannot interrupt running code' : 'without SharedArrayBuffer running code cannot be interrupted';
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const ended = await Promise.race([settled.then(() => true, () => true), new Promise<false>((resolve) => (timer = setTimeout(resolve, graceMs, false)))]);
-    clearTimeout(timer);
-    if (!ended) return 'the code did not answer KeyboardInterrupt';
+    const buffer = this.#interruptBuffer!;
+    let ended = false;
+    void settled.then(() => (ended = true), () => (ended = true));
+    const start = performance.now();
+    let took: number | undefined;
+    for (;;) {
+      await Promise.race([settled.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, INTERRUPT_POLL_MS))]);
+      if (ended) break;
+      const now = performance.now();
+      if (took === undefined && Atomics.load(buffer, 0) === 0) took = now;
+      if (took === undefined && now - start >= graceMs) {
+        return 'the code did not take the KeyboardInterrupt (it was not running Python: a long call into JavaScript or a C extension)';
+      }
+      if (took !== undefined && now - took >= graceMs) return 'the code did not answer KeyboardInterrupt';
+    }
     this.clearInterrupt(); // in case the code finished before it saw the interrupt
     return undefined;
   }
