@@ -138,8 +138,8 @@ export default {
   nodeResolve: true,
   concurrency,
   concurrentBrowsers: 1,
-  // WebKit gets three tries of up to 60 s each to start a browser and load a page (test/webkit-launcher.mjs).
-  browserStartTimeout: 200_000,
+  // WebKit gets five tries of up to 60 s each (and 18 s of pauses) to start a browser and load a page (test/webkit-launcher.mjs).
+  browserStartTimeout: 330_000,
   testsStartTimeout: 120_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 60_000 } },

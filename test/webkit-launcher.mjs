@@ -84,12 +84,16 @@ function startXvfb() {
  * (see startSession), up to TRIES in all; all of them fit in the runner's
  * browserStartTimeout. A start takes 0.3–0.6 s, also with every core busy;
  * one that stalls (the driver's POST /session never answers, and no
- * MiniBrowser of that driver is running) does not come back, and in one
- * CI run two tries in a row stalled so.
+ * MiniBrowser of that driver is running) does not come back. Stalls come in
+ * runs while the other session's page keeps both cores busy: two tries in a
+ * row in one CI run, three in another (2026-12-07), so there are five, the
+ * later ones after a pause.
  */
 const SESSION_TRY_MS = 15_000;
 const NAVIGATION_TRY_MS = 45_000;
-const TRIES = 3;
+const TRIES = 5;
+/** The pause before try n (n ≥ 3), in ms: (n − 2) × this. */
+const RETRY_PAUSE_MS = 3_000;
 
 /** Rejects with a timeout error if `promise` has not settled in `ms`; `what` names the step. */
 function within(promise, ms, what) {
@@ -251,10 +255,11 @@ class WebKitLauncher {
     const t0 = Date.now();
     // A browser that does not start, or does not load the test page, in time (1–3 test files in
     // each CI run of 74 on 2 busy cores, a different one each time, as simple as
-    // src/page/page.test.ts) gets up to two more tries in a new browser, within the runner's
+    // src/page/page.test.ts) gets up to four more tries in a new browser, within the runner's
     // browserStartTimeout; a page that hangs by itself hangs there too. What the stalled step
     // was waiting beside is logged, to find the cause (#18).
     for (let attempt = 1; ; attempt++) {
+      if (attempt >= 3) await delay((attempt - 2) * RETRY_PAUSE_MS);
       const reused = attempt === 1 ? this.idle.pop() : undefined;
       const session = reused ?? this.#newSession();
       this.sessions.set(sessionId, session);
