@@ -68,14 +68,86 @@ function compressed(body, encoding) {
 }
 
 /**
+ * A shaped link for engines without Chromium's network emulation (the
+ * `--network` rows of bench/browsers.mjs): each response starts `latencyMs`
+ * after its request, and the bodies of all responses share `bytesPerSecond`,
+ * a turn of at most {@link Link.TURN} bytes each, round robin (Chromium's
+ * emulation adds its latency per request and splits the throughput among
+ * the requests in flight alike). `sent` counts the body bytes written.
+ */
+class Link {
+  static TURN = 4096;
+  static TICK_MS = 5;
+
+  constructor({ latencyMs, bytesPerSecond }) {
+    this.latencyMs = latencyMs;
+    this.rate = bytesPerSecond;
+    /** @type {{ response: import('node:http').ServerResponse, body: Buffer, offset: number, done: () => void }[]} */
+    this.flows = [];
+    this.credit = 0;
+    this.sent = 0;
+  }
+
+  /** Resolves once the request's latency has passed. */
+  wait() {
+    return new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+  }
+
+  /** Writes `body` to `response` at the link's pace, then ends it. */
+  send(response, body) {
+    return new Promise((done) => {
+      this.flows.push({ response, body, offset: 0, done });
+      response.on('close', () => this.#drop(response));
+      if (!this.timer) {
+        this.last = performance.now();
+        this.timer = setInterval(() => this.#tick(), Link.TICK_MS);
+      }
+    });
+  }
+
+  #drop(response) {
+    const index = this.flows.findIndex((flow) => flow.response === response);
+    if (index >= 0) this.flows.splice(index, 1)[0].done();
+  }
+
+  #tick() {
+    const now = performance.now();
+    // Credit unused while nothing was sent does not pile up past one tick's worth.
+    this.credit = Math.min(this.credit + ((now - this.last) / 1000) * this.rate, (this.rate * Link.TICK_MS * 20) / 1000);
+    this.last = now;
+    while (this.credit >= 1 && this.flows.length) {
+      const flow = this.flows.shift();
+      const size = Math.min(Link.TURN, flow.body.length - flow.offset, Math.floor(this.credit));
+      flow.response.write(flow.body.subarray(flow.offset, flow.offset + size));
+      flow.offset += size;
+      this.credit -= size;
+      this.sent += size;
+      if (flow.offset < flow.body.length) this.flows.push(flow);
+      else {
+        flow.response.end();
+        flow.done();
+      }
+    }
+    if (!this.flows.length) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+      this.credit = 0;
+    }
+  }
+}
+
+/**
  * Starts the server. Default mode: `Cache-Control: no-cache` and an ETag, so
  * a warm HTTP cache revalidates every file with a 304. `host: true`: see above.
- * @param {{ host?: boolean }} [options]
- * @returns {Promise<{ origin: string, notFound: string[], close(): Promise<void> }>}
+ * `shape: { latencyMs, bytesPerSecond }` serves through a {@link Link}.
+ * @param {{ host?: boolean, shape?: { latencyMs: number, bytesPerSecond: number } }} [options]
+ * @returns {Promise<{ origin: string, notFound: string[], link?: Link, close(): Promise<void> }>}
  */
-export async function startServer({ host = false } = {}) {
+export async function startServer({ host = false, shape } = {}) {
   const notFound = [];
+  const link = shape && new Link(shape);
   const server = createServer(async (request, response) => {
+    if (link) await link.wait();
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path));
     const isolated = new URL(request.url ?? '/', 'http://x').search !== '?noiso';
@@ -96,10 +168,12 @@ export async function startServer({ host = false } = {}) {
         response.writeHead(304).end();
         return;
       }
-      if (encoding) {
-        const body = compressed(await readFile(file), encoding);
-        response.writeHead(200, { 'Content-Type': type, 'Content-Encoding': encoding, 'Content-Length': body.length });
-        response.end(request.method === 'HEAD' ? undefined : body);
+      if (encoding || link) {
+        const body = encoding ? compressed(await readFile(file), encoding) : await readFile(file);
+        response.writeHead(200, { 'Content-Type': type, ...(encoding && { 'Content-Encoding': encoding }), 'Content-Length': body.length });
+        if (request.method === 'HEAD') response.end();
+        else if (link) await link.send(response, body);
+        else response.end(body);
         return;
       }
       response.writeHead(200, { 'Content-Type': type, 'Content-Length': info.size });
@@ -115,6 +189,7 @@ export async function startServer({ host = false } = {}) {
   return {
     origin: `http://127.0.0.1:${port}`,
     notFound,
+    link,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
