@@ -1,7 +1,8 @@
 // A web-test-runner BrowserLauncher for WebKit: WebKitGTK's MiniBrowser,
 // driven over W3C WebDriver by WebKitWebDriver (Debian: webkit2gtk-driver).
-// Each concurrent page has its own WebKitWebDriver process and session (a
-// driver holds one session at a time); a finished page's session goes back to
+// Each concurrent page has its own MiniBrowser, started here, and its own
+// WebKitWebDriver process attached to it (`--target`; a driver holds one
+// session at a time); a finished page's session goes back to
 // a pool for the next test file, after about:blank, as the Chromium and
 // Firefox launchers reuse their pages (starting one costs seconds).
 // MiniBrowser has no headless mode: without a DISPLAY the launcher starts its
@@ -31,6 +32,23 @@ const freePort = () => new Promise((resolve, reject) => {
 });
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once something accepts TCP connections at `address` (host:port), polling every 50 ms. */
+async function listening(address) {
+  const { connect } = await import('node:net');
+  const [host, port] = address.split(':');
+  for (;;) {
+    const open = await new Promise((resolve) => {
+      const socket = connect(Number(port), host, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await delay(50);
+  }
+}
 
 /**
  * Every process this launcher started (drivers, Xvfb): killed when the test
@@ -83,11 +101,13 @@ function startXvfb() {
  * test page to load in it before the page gets another try in a new browser
  * (see startSession), up to TRIES in all; all of them fit in the runner's
  * browserStartTimeout. A start takes 0.3–0.6 s, also with every core busy;
- * one that stalls (the driver's POST /session never answers, and no
- * MiniBrowser of that driver is running) does not come back. Stalls come in
- * runs while the other session's page keeps both cores busy: two tries in a
- * row in one CI run, three in another (2026-12-07), so there are five, the
- * later ones after a pause.
+ * one that stalled (when the driver launched MiniBrowser itself: its POST
+ * /session never answered, and no MiniBrowser of that driver was running)
+ * did not come back. Those stalls came in runs while the other session's page
+ * kept both cores busy: two tries in a row in one CI run, three in another
+ * (2026-12-07), so there are five, the later ones after a pause. Since then
+ * the launcher starts MiniBrowser and the driver attaches to it (--target):
+ * a stall's log says which step it was.
  */
 const SESSION_TRY_MS = 15_000;
 const NAVIGATION_TRY_MS = 45_000;
@@ -126,16 +146,30 @@ class DriverSession {
   }
 
   async start() {
-    const { driverPath, env } = this.options;
+    const { driverPath, browserPath, env, capabilities } = this.options;
     this.port = await freePort();
     this.base = `http://127.0.0.1:${this.port}`;
     this.log = '';
-    // In a process group of its own, so that stop() ends the MiniBrowser and web processes it
-    // started too, even when the driver is stuck.
-    this.step = 'spawning WebKitWebDriver';
-    this.driver = track(spawn(driverPath, [`--port=${this.port}`], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
-    this.driver.leader = true;
     const keep = (chunk) => { this.log = (this.log + chunk).slice(-4000); };
+    // MiniBrowser is started here, not by the driver, which attaches to it (--target): a start
+    // that stalls then shows which of the two it was (the driver's own launch stalled now and
+    // then with no MiniBrowser running, and said nothing), and a browser that exits says so.
+    // Each in a process group of its own, so that stop() ends the web processes too.
+    const inspector = `127.0.0.1:${await freePort()}`;
+    this.step = 'spawning MiniBrowser';
+    const args = capabilities['webkitgtk:browserOptions']?.args ?? ['--automation'];
+    this.browser = track(spawn(browserPath, args, { env: { ...env, WEBKIT_INSPECTOR_SERVER: inspector }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
+    this.browser.leader = true;
+    this.browser.stdout.on('data', keep);
+    this.browser.stderr.on('data', keep);
+    const browserExited = new Promise((_, reject) => this.browser.on('exit', (code, name) => reject(
+      Object.assign(new Error(`MiniBrowser exited (${name ?? code}) ${this.step === 'started' ? 'during the session' : `while ${this.step}`}`), { stalled: true }))));
+    browserExited.catch(() => undefined);
+    this.step = 'waiting for MiniBrowser to listen';
+    await Promise.race([listening(inspector), browserExited]);
+    this.step = 'spawning WebKitWebDriver';
+    this.driver = track(spawn(driverPath, [`--port=${this.port}`, `--target=${inspector}`], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
+    this.driver.leader = true;
     this.driver.stdout.on('data', keep);
     this.driver.stderr.on('data', keep);
     this.exited = new Promise((resolve) => this.driver.on('exit', resolve));
@@ -149,9 +183,10 @@ class DriverSession {
       }
       await delay(100);
     }
-    this.step = 'POST /session (MiniBrowser starting)';
-    const created = await this.#send('POST', '/session', { capabilities: { alwaysMatch: this.options.capabilities } });
+    this.step = 'POST /session (WebKitWebDriver attaching to MiniBrowser)';
+    const created = await Promise.race([this.#send('POST', '/session', { capabilities: { alwaysMatch: this.options.capabilities } }), browserExited]);
     this.id = created.sessionId;
+    this.step = 'started';
   }
 
   async #send(method, path, body) {
@@ -185,8 +220,9 @@ class DriverSession {
       this.driver.kill('SIGTERM');
       await Promise.race([this.exited, delay(5000)]);
     }
-    // Whatever is left of the group (a browser the driver did not end, a stuck driver).
+    // Whatever is left of the groups (a browser the session did not end, a stuck driver).
     if (this.driver) signal(this.driver, 'SIGKILL');
+    if (this.browser) signal(this.browser, 'SIGKILL');
   }
 }
 
@@ -245,6 +281,7 @@ class WebKitLauncher {
   #newSession() {
     return new DriverSession({
       driverPath: this.options.driverPath,
+      browserPath: this.options.browserPath,
       env: this.#env(),
       capabilities: this.#capabilities(),
     });
