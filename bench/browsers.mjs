@@ -84,7 +84,7 @@ class WebKitBrowser {
         const end = Date.now() + timeout;
         while (!(await run(fn, arg))) {
           if (Date.now() > end) throw new Error(`waiting for the page took more than ${timeout} ms`);
-          await new Promise((resolve) => setTimeout(resolve, polling));
+          await delay(polling);
         }
       },
       evaluate: (fn) => run(fn),
@@ -137,6 +137,7 @@ const browser = args.engine === 'firefox'
   : args.engine === 'webkit' ? await WebKitBrowser.launch(engine)
     : await puppeteerCore.launch({ executablePath, headless: true, args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'] });
 const version = await browser.version();
+const engineTitle = { firefox: 'Headless Firefox', webkit: 'WebKitGTK MiniBrowser (Xvfb)', chromium: 'Headless Chromium' }[args.engine];
 
 /**
  * Loads `page` in `tab` and reads its result; resolves to `{ value, bytes, problem }`
@@ -170,7 +171,7 @@ async function measure(page, metric, expect, visits = 1) {
     const tab = await context.newPage();
     for (let n = 0; n < visits; n++) {
       // Past the bench server's previous responses still being written (a cancelled body), so visits do not overlap.
-      if (n) await new Promise((resolve) => setTimeout(resolve, 500));
+      if (n) await delay(500);
       results.push(await visit(tab, page, metric, expect));
       if (results.at(-1).problem) break;
     }
@@ -201,9 +202,8 @@ if (args.network) {
 
 /** The `--network` table: first and second visits' times and bytes. */
 async function networkTable() {
-  const name = { firefox: 'Firefox', webkit: 'WebKitGTK MiniBrowser', chromium: 'Chromium' }[args.engine];
   const lines = [
-    `${args.engine === 'webkit' ? '' : 'Headless '}${name} ${version}, ${cpus().length} cores, served by bench/server.mjs as a host (brotli, max-age) through its shaped link `
+    `${engineTitle} ${version}, ${cpus().length} cores, served by bench/server.mjs as a host (brotli, max-age) through its shaped link `
       + `(${SHAPE.latencyMs} ms per request, ${(SHAPE.bytesPerSecond * 8) / 1e6} Mbit/s shared), ${runs} loads per contender, each a fresh context `
       + 'visited twice, interleaved. Median; bytes are the bodies sent.',
     '',
@@ -242,7 +242,7 @@ async function networkTable() {
 }
 
 const lines = [
-  `${args.engine === 'webkit' ? 'WebKitGTK MiniBrowser (Xvfb)' : 'Headless Firefox'} ${version}, ${cpus().length} cores, ${runs} loads per contender (fresh context, cold cache, interleaved). Median.`,
+  `${engineTitle} ${version}, ${cpus().length} cores, ${runs} loads per contender (fresh context, cold cache, interleaved). Median.`,
   '',
   '| row | ours | PyScript | ours / PyScript |',
   '|---|---|---|---|',

@@ -112,7 +112,7 @@ class Link {
 
   #tick() {
     const now = performance.now();
-    // Credit unused while nothing was sent does not pile up past one tick's worth.
+    // Time since the last tick becomes credit (a late tick sends more), up to 20 ticks' worth.
     this.credit = Math.min(this.credit + ((now - this.last) / 1000) * this.rate, (this.rate * Link.TICK_MS * 20) / 1000);
     this.last = now;
     while (this.credit >= 1 && this.flows.length) {

@@ -11,7 +11,7 @@
 // default) turns it on with JSC_useSharedArrayBuffer=true, and `false` tests
 // an engine without it.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 /** W3C WebDriver key codes for the key names sendKeys() takes (Playwright's names). */
 const KEYS = {
@@ -35,7 +35,6 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves once something accepts TCP connections at `address` (host:port), polling every 50 ms. */
 async function listening(address) {
-  const { connect } = await import('node:net');
   const [host, port] = address.split(':');
   for (;;) {
     const open = await new Promise((resolve) => {

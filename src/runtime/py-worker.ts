@@ -89,10 +89,10 @@ export interface PythonWorkerOptions extends PyWorkerOptions {
   onError?(error: PyScriptError, targetId: string): void;
 }
 
-/** The kinds the `type` option names (PyScript spells them either way). */
 /** How often {@link PythonWorker.interruptWithin} looks whether Python took the interrupt, in ms. */
 const INTERRUPT_POLL_MS = 20;
 
+/** The kinds the `type` option names (PyScript spells them either way). */
 const kinds: Record<string, InterpreterKind> = { pyodide: 'pyodide', py: 'pyodide', micropython: 'micropython', mpy: 'micropython' };
 
 /** One Python worker, seen from the main thread. */
@@ -226,13 +226,11 @@ export class PythonWorker {
       return this.kind === 'micropython' ? 'MicroPython cannot interrupt running code' : 'without SharedArrayBuffer running code cannot be interrupted';
     }
     const buffer = this.#interruptBuffer!;
-    let ended = false;
-    void settled.then(() => (ended = true), () => (ended = true));
+    const ended = settled.then(() => true, () => true);
     const start = performance.now();
     let took: number | undefined;
     for (;;) {
-      await Promise.race([settled.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, INTERRUPT_POLL_MS))]);
-      if (ended) break;
+      if (await Promise.race([ended, new Promise<false>((resolve) => setTimeout(resolve, INTERRUPT_POLL_MS, false))])) break;
       const now = performance.now();
       if (took === undefined && Atomics.load(buffer, 0) === 0) took = now;
       if (took === undefined && now - start >= graceMs) {
