@@ -254,20 +254,23 @@ class WebKitLauncher {
 
   #capabilities() {
     const { browserPath, proxy } = this.options;
-    const capabilities = {
+    return {
       pageLoadStrategy: 'eager',
       'webkitgtk:browserOptions': {
         binary: browserPath,
-        // A fake camera and microphone (pyscript.media is tested for real, as in Chromium).
-        args: ['--automation', '--enable-mock-capture-devices=true', '--enable-media-stream=true'],
+        args: [
+          '--automation',
+          // A fake camera and microphone (pyscript.media is tested for real, as in Chromium).
+          '--enable-mock-capture-devices=true', '--enable-media-stream=true',
+          // Every host but localhost goes to a proxy that is not there. MiniBrowser's own options,
+          // not the session's `proxy` capability: WebKitGTK 2.50.6 copies a capability's `noProxy`
+          // into a host list that it does not end with NULL, and MiniBrowser then crashed with
+          // SIGSEGV in webkit_network_proxy_settings_new during POST /session, 1 start in 4–10 in a
+          // loop (a helper's cores; 0 in 242 starts this way).
+          ...(proxy ? [`--proxy=http://${proxy.host}:${proxy.port}`, '--ignore-host=localhost', '--ignore-host=127.0.0.1'] : []),
+        ],
       },
     };
-    if (proxy) {
-      // Every host but localhost goes to a proxy that is not there.
-      const address = `${proxy.host}:${proxy.port}`;
-      capabilities.proxy = { proxyType: 'manual', httpProxy: address, sslProxy: address, noProxy: ['localhost', '127.0.0.1'] };
-    }
-    return capabilities;
   }
 
   #env() {
