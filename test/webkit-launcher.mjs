@@ -255,7 +255,10 @@ class WebKitLauncher {
   #capabilities() {
     const { browserPath, proxy } = this.options;
     return {
-      pageLoadStrategy: 'eager',
+      // 'eager' stalled 17 times in 1521 navigations in a helper's loop (scratch/wk-nav.mjs): the
+      // command never started the new load and waited for the pageLoad timeout, the old page staying
+      // (a later navigate in the same session went through at once). 'normal' stalled in none of 400.
+      pageLoadStrategy: 'normal',
       'webkitgtk:browserOptions': {
         binary: browserPath,
         args: [
