@@ -6,7 +6,8 @@
 // CI run on a file that passes alone and in every other run; a file that
 // crashes again, or fails, still fails. Every retry is named in the output,
 // and the last line counts the retry in place of the crashed session:
-// `N passed, N failed`. Exit code: non-zero when anything failed.
+// `N passed, N failed` (printed here, from what test/summary-reporter.mjs
+// wrote to PSE_RUN_SUMMARY). Exit code: non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,13 @@ function run(args, env = {}) {
 }
 
 const first = run(process.argv.slice(2));
-if (first.status === 0 || !first.summary || first.summary.crashed.length === 0) process.exit(first.status);
+if (!first.summary) process.exit(first.status);
+// The reporter's lines (each failure, the counts per engine), printed here, after the runner's last frame.
+console.log(`\n${first.summary.lines.join('\n')}`);
+if (first.status === 0 || first.summary.crashed.length === 0) {
+  console.log(line(first.summary.counts));
+  process.exit(first.status);
+}
 
 const counts = { ...first.summary.counts };
 const notes = [];

@@ -3,9 +3,10 @@
 // (a load error, a crashed page) as one failure. Above it: each failure on a
 // line of its own (engine, file, test, the error's first line), so a log cut
 // to its tail still says what failed.
-// With PSE_RUN_SUMMARY set to a path, it also writes there the counts and the
-// files whose browser went away mid-file (a renderer crash), which
-// scripts/run-tests.mjs runs once more on their own.
+// With PSE_RUN_SUMMARY set to a path, it prints nothing and writes there the
+// counts, those lines and the files whose browser went away mid-file (a
+// renderer crash), for scripts/run-tests.mjs: it prints them, and runs those
+// files once more on their own.
 import { writeFileSync } from 'node:fs';
 import { ENGINE_NAMES } from '../scripts/engines.mjs';
 
@@ -58,11 +59,15 @@ export function summaryReporter() {
           for (const key of Object.keys(own)) total[key] += own[key];
         }
       }
-      const engines = [...byEngine].map(([engine, own]) => `  ${engine}: ${line(own)}`).join('\n');
+      const engines = [...byEngine].map(([engine, own]) => `  ${engine}: ${line(own)}`);
+      // scripts/run-tests.mjs prints the lines itself once the runner has exited: the runner
+      // sometimes exited before a timer set here ran, and CI's last line was gone.
+      if (process.env.PSE_RUN_SUMMARY) {
+        writeFileSync(process.env.PSE_RUN_SUMMARY, JSON.stringify({ counts, crashed, lines: [...failed, ...engines] }));
+        return;
+      }
       // Printed after the default reporter's last frame.
-      const failures = failed.length > 0 ? `\n${failed.join('\n')}` : '';
-      if (process.env.PSE_RUN_SUMMARY) writeFileSync(process.env.PSE_RUN_SUMMARY, JSON.stringify({ counts, crashed }));
-      setTimeout(() => console.log(`${failures}\n${engines}\n${line(counts)}`), 0);
+      setTimeout(() => console.log(`${failed.length > 0 ? `\n${failed.join('\n')}` : ''}\n${engines.join('\n')}\n${line(counts)}`), 0);
     },
   };
 }
