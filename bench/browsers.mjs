@@ -62,9 +62,10 @@ class WebKitBrowser {
     const launcher = this.#launcher;
     const id = `bench-${++this.#contexts}`;
     let session;
-    // An Execute Script sent while the page starts sometimes never gets its answer (1 in 2–5 loads of
-    // the MicroPython sync page, never on PyScript's; the page itself runs on, and the next command is
-    // answered at once): each try gets EXECUTE_TRY_MS, then another is sent.
+    // An Execute Script sent while the page starts sometimes never got its answer (1 in 2–5 loads of
+    // the MicroPython sync page, never on PyScript's; the page itself ran on, and the next command was
+    // answered at once), with the launcher's old `eager` page-load strategy; with `normal`, none in 20
+    // loads. Kept as a guard: each try gets EXECUTE_TRY_MS, then another is sent.
     const run = async (fn, arg) => {
       for (let tries = 1; ; tries++) {
         const answer = session.command('POST', '/execute/sync', { script: `return (${fn})(arguments[0]);`, args: [arg ?? null] });
