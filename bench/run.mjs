@@ -294,6 +294,12 @@ const stats = (values) => {
   return { median, min: sorted[0], max: sorted.at(-1), n: sorted.length };
 };
 
+/** {@link stats} of each contender's samples: `{ name: samples }` → `{ name: stats }`. */
+const statsOf = (byName) => Object.fromEntries(Object.entries(byName).map(([name, values]) => [name, stats(values)]));
+
+/** A page's reported number, or NaN when it is not a positive finite one. */
+const positive = (value) => (value > 0 && Number.isFinite(value) ? value : NaN);
+
 /**
  * Runs a row: `runs` rounds, each loading every contender once. The order
  * alternates between rounds (A B C, C B A, A B C, …) so a load spike or a
@@ -325,10 +331,9 @@ async function runRow(row, warm) {
     for (const contender of order) {
       const { value, done, problems: found, batches: rates, values } = await measure(contender, row.metric, warm, row.profile);
       samples[contender.name].push(value);
-      doneSamples[contender.name].push(done > 0 && Number.isFinite(done) ? done : NaN);
+      doneSamples[contender.name].push(positive(done));
       for (const { key } of row.values ?? []) {
-        const got = Number(values?.[key]);
-        valueSamples[key][contender.name].push(got > 0 && Number.isFinite(got) ? got : NaN);
+        valueSamples[key][contender.name].push(positive(Number(values?.[key])));
       }
       if (rates) batches[contender.name].push(rates.map(Math.round));
       for (const problem of found) problems[contender.name].add(problem);
@@ -346,24 +351,16 @@ async function runRow(row, warm) {
   if (row.values) {
     return row.values.map((v) => ({
       ...common, id: v.id, title: v.title, target: v.target, samples: valueSamples[v.key],
-      stats: Object.fromEntries(Object.entries(valueSamples[v.key]).map(([name, list]) => [name, stats(list)])),
+      stats: statsOf(valueSamples[v.key]),
     }));
   }
   const result = {
-    id: row.id + (warm ? '-warm' : ''), title: row.title + (warm ? ' (warm HTTP cache)' : ''),
-    metric: row.metric, target: row.target, baseline: row.baseline, rounds,
-    pages: Object.fromEntries(row.contenders.map((c) => [c.name, c.page])),
-    missing: missing.map((c) => c.page),
-    samples, ...(row.metric === 'rate' && { batches }), stats: Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, stats(values)])),
-    problems: Object.fromEntries(Object.entries(problems).map(([name, set]) => [name, [...set]])),
-    seconds: (Date.now() - rowStarted) / 1000,
-    loadavg: loadavg(),
+    ...common, id: row.id + (warm ? '-warm' : ''), title: row.title + (warm ? ' (warm HTTP cache)' : ''),
+    target: row.target, baseline: row.baseline,
+    samples, ...(row.metric === 'rate' && { batches }), stats: statsOf(samples),
   };
   if (!row.done) return result;
-  return [result, {
-    ...common, id: row.done.id, title: row.done.title, metric: 'done', samples: doneSamples,
-    stats: Object.fromEntries(Object.entries(doneSamples).map(([name, list]) => [name, stats(list)])),
-  }];
+  return [result, { ...common, id: row.done.id, title: row.done.title, metric: 'done', samples: doneSamples, stats: statsOf(doneSamples) }];
 }
 
 /**
@@ -404,8 +401,8 @@ async function runNetworkRow(row) {
     rounds, network: NETWORK,
     pages: Object.fromEntries(row.contenders.map((c) => [c.name, c.page])), missing: [],
     samples: visit.samples, bytes: visit.bytes, requests: visit.requests,
-    stats: Object.fromEntries(Object.entries(visit.samples).map(([name, values]) => [name, stats(values)])),
-    bytesStats: Object.fromEntries(Object.entries(visit.bytes).map(([name, values]) => [name, stats(values)])),
+    stats: statsOf(visit.samples),
+    bytesStats: statsOf(visit.bytes),
     problems: Object.fromEntries(Object.entries(problems).map(([name, set]) => [name, [...set]])),
     seconds, loadavg: loadavg(),
   }));
